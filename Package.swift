@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies by design: Foundation, the toolchain and Debian's C libraries only.
+let package = Package(
+    name: "Carrier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "carrier", targets: ["carrier"]),
+    ],
+    targets: [
+        // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
+        .target(name: "JSONValue"),
+        .target(name: "CollectionModel", dependencies: ["JSONValue"]),
+        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue"]),
+        // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
+        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
+        .systemLibrary(name: "CJavaScriptCore", pkgConfig: "javascriptcoregtk-4.1",
+                       providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]),
+        .target(name: "JSCSandbox", dependencies: [
+            "RunnerCore", "JSONValue",
+            .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
+        ], resources: [.copy("Bootstrap")]),
+        .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
+        .target(name: "HTTPServer"),
+        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue"]),
+        .target(name: "CarrierCLI", dependencies: [
+            "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
+        ]),
+        .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
+        .target(name: "CarrierTestSupport", dependencies: ["RunnerCore", "HTTPServer", "JSONValue"]),
+
+        .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
+        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierTestSupport"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "CarrierTestSupport"]),
+        .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "CarrierTestSupport"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"]),
+    ]
+)

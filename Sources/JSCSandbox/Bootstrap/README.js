@@ -1,0 +1,1 @@
+// The pm bootstrap lands with the sandbox.
