@@ -1,0 +1,68 @@
+import CollectionModel
+import Foundation
+import JSONValue
+import RunnerCore
+
+/// Everything a run reads from disk, loaded completely before the first request is sent.
+struct RunInputs {
+    var collection: Collection
+    var environment: VariableFile?
+    var globals: VariableFile?
+    var dataRows: [JSONObject]
+    var plan: RunPlan
+    /// Names whose values came from the process environment (`--env-var NAME`): always secret.
+    var processEnvironmentNames: [String]
+
+    static func load(_ options: RunCommandOptions) throws(CLIError) -> RunInputs {
+        do {
+            let collection = try CollectionLoader.loadCollection(path: options.collectionPath)
+            guard options.environmentPaths.count <= 1 else {
+                throw CLIError("several -e files are not supported yet; give one environment file")
+            }
+            let environment = try options.environmentPaths.first.map { path throws(LoadError) in
+                try CollectionLoader.loadVariableFile(path: path, kind: .environment)
+            }
+            let globals = try options.globalsPath.map { path throws(LoadError) in
+                try CollectionLoader.loadVariableFile(path: path, kind: .globals)
+            }
+            let dataRows = try options.iterationDataPath.map { path throws(LoadError) in
+                try IterationDataLoader.load(path: path)
+            } ?? []
+            let plan: RunPlan
+            do {
+                plan = try RunPlan(collection: collection, entrypoints: options.folders)
+            } catch {
+                throw CLIError("\(options.collectionPath): --folder \"\(error.name)\" matches no folder or request; check the name (ids match first, then names)")
+            }
+            let fromProcess = options.environmentOverrides.filter { $0.value == nil }.map(\.name)
+            return RunInputs(collection: collection, environment: environment, globals: globals, dataRows: dataRows,
+                             plan: plan, processEnvironmentNames: fromProcess)
+        } catch let error as LoadError {
+            throw CLIError(error.description)
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// The scopes the run starts with: files first, then `--env-var`/`--global-var` on top.
+    func initialScopes(_ options: RunCommandOptions) throws(CLIError) -> VariableScopes {
+        var scopes = VariableScopes(
+            globals: VariableScope(.globals, variables: globals?.values ?? [], displayName: globals?.name ?? ""),
+            collection: VariableScope(.collection, variables: collection.variables),
+            environment: VariableScope(.environment, variables: environment?.values ?? [], displayName: environment?.name ?? ""))
+        for (name, value) in options.environmentOverrides {
+            if let value {
+                scopes.environment.set(name, .string(value))
+            } else {
+                guard let fromProcess = ProcessInfo.processInfo.environment[name] else {
+                    throw CLIError("--env-var \(name): no such variable in the process environment; export it or pass \(name)=VALUE")
+                }
+                scopes.environment.set(name, .string(fromProcess), type: "secret")
+            }
+        }
+        for (name, value) in options.globalOverrides { scopes.globals.set(name, .string(value)) }
+        return scopes
+    }
+}

@@ -1,0 +1,213 @@
+import CollectionModel
+import JSONValue
+
+/// Runs a planned collection: iterations, then items in order, scripts around each request in Newman's order,
+/// `setNextRequest` and `skipRequest` flow, `--bail` and `--timeout`. Single-threaded; emits events in order and
+/// builds the `RunRecord` as it goes.
+package final class CollectionRunner {
+    private let plan: RunPlan
+    private let start: RunStartInfo
+    private let dataRows: [JSONObject]
+    private let options: RunOptions
+    private let transport: HTTPTransport
+    private let sandbox: ScriptSandbox?
+    private let observers: [RunObserver]
+    private let clock: RunClock
+    /// Variables as they stand; scripts change them and exports read them after the run.
+    package private(set) var scopes: VariableScopes
+    private var record: RunRecord
+
+    package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject], options: RunOptions,
+                 transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver], clock: RunClock = SystemClock()) {
+        self.plan = plan
+        self.dataRows = dataRows
+        self.options = options
+        self.transport = transport
+        self.sandbox = sandbox
+        self.observers = observers
+        self.clock = clock
+        self.scopes = scopes
+        var start = start
+        start.iterationCount = options.iterationCount ?? max(dataRows.count, 1)
+        self.start = start
+        self.record = RunRecord(start: start)
+    }
+
+    /// Iterations planned.
+    package var iterationCount: Int { start.iterationCount }
+
+    private func emit(_ event: RunEvent) {
+        for observer in observers { observer.observe(event) }
+    }
+
+    /// Runs to the end (or to `--bail`/`--timeout`) and returns the record.
+    package func run() -> RunRecord {
+        emit(.runStarted(start))
+        let count = iterationCount
+        iterations: for iteration in 0..<count {
+            var cursor = Cursor(iteration: iteration, iterationCount: count, position: 0, length: plan.items.count)
+            if !dataRows.isEmpty {
+                let row = dataRows[min(iteration, dataRows.count - 1)]
+                scopes.data = VariableScope(.data, variables: row.members.map { Variable(key: $0.key, value: $0.value) })
+            }
+            record.stats.iterations.total += 1
+            emit(.iterationStarted(cursor))
+            var index = 0
+            while index < plan.items.count {
+                if runTimedOut() { break iterations }
+                cursor.position = index
+                let planned = plan.items[index]
+                let (execution, next) = runItem(planned, cursor: cursor)
+                record.executions.append(execution)
+                emit(.itemFinished(cursor, execution))
+                if options.bail && itemFailed(execution) { break iterations }
+                switch next {
+                case nil: index += 1
+                case .stop?: index = plan.items.count
+                case .named(let name)?: index = plan.index(ofRequestNamed: name) ?? plan.items.count
+                }
+            }
+            emit(.iterationFinished(cursor))
+        }
+        record.completedAt = clock.now()
+        emit(.runFinished(record))
+        return record
+    }
+
+    private func runTimedOut() -> Bool {
+        guard options.runTimeoutMilliseconds > 0,
+              clock.now() - start.startedAt > Double(options.runTimeoutMilliseconds) else { return false }
+        record.runError = "callback timed out: the run exceeded --timeout \(options.runTimeoutMilliseconds) ms"
+        return true
+    }
+
+    private func itemFailed(_ execution: ItemExecution) -> Bool {
+        execution.requestError != nil || !execution.scriptFailures.isEmpty
+            || execution.assertions.contains { $0.status == .failed }
+    }
+
+    private func runItem(_ planned: PlannedItem, cursor: Cursor) -> (ItemExecution, NextRequest?) {
+        clock.sleep(milliseconds: options.delayRequestMilliseconds)
+        let reference = planned.reference
+        var execution = ItemExecution(cursor: cursor, item: reference, startedAt: clock.now())
+        record.stats.items.total += 1
+        emit(.itemStarted(cursor, reference))
+
+        var request = planned.request
+        var next: NextRequest?
+        let host = RunnerScriptHost(transport: transport, settings: options.buildSettings)
+
+        record.stats.prerequests.total += 1
+        for script in planned.prerequestScripts {
+            let outcome = runScript(script, phase: .prerequest, planned: planned, request: request, response: nil,
+                                    cursor: cursor, host: host, execution: &execution)
+            if let changed = outcome.flatMap({ try? RequestDefinition.decode($0.request, file: "pm.request", path: "$") }) {
+                request = changed
+            }
+            if let requested = outcome?.nextRequest { next = requested }
+            if outcome?.skipRequest == true { execution.skipped = true }
+        }
+        if execution.skipped { return (execution, next) }
+
+        let resolver = VariableResolver(scopes: scopes)
+        record.stats.requests.total += 1
+        do {
+            let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
+                                                 protocolProfileBehavior: planned.protocolProfileBehavior,
+                                                 resolver: resolver, settings: options.buildSettings)
+            for warning in built.warnings { emit(.warning("\(reference.qualifiedName): \(warning)")) }
+            var prepared = built.request
+            if options.runTimeoutMilliseconds > 0 {
+                prepared.options.timeoutMilliseconds = remainingRequestBudget(prepared.options.timeoutMilliseconds)
+            }
+            let result = transport.send(prepared)
+            execution.request = (try? result.get().sentRequest) ?? prepared
+            emit(.requestCompleted(cursor, reference, prepared, result))
+            switch result {
+            case .success(let response): execution.response = response
+            case .failure(let error): recordRequestError(error, url: prepared.url, cursor: cursor, execution: &execution)
+            }
+        } catch {
+            recordRequestError(TransportError(kind: .invalidURL, code: "EINVALIDREQUEST", message: error.message),
+                               url: request.url.raw, cursor: cursor, execution: &execution)
+        }
+
+        record.stats.tests.total += 1
+        for script in planned.testScripts {
+            let outcome = runScript(script, phase: .test, planned: planned, request: request, response: execution.response,
+                                    cursor: cursor, host: host, execution: &execution)
+            if let requested = outcome?.nextRequest { next = requested }
+        }
+        return (execution, next)
+    }
+
+    /// The per-request timeout, shortened so a request cannot outlive the whole-run `--timeout`.
+    private func remainingRequestBudget(_ requestTimeout: Int) -> Int {
+        let remaining = max(1, Int(Double(options.runTimeoutMilliseconds) - (clock.now() - start.startedAt)))
+        return requestTimeout > 0 ? min(requestTimeout, remaining) : remaining
+    }
+
+    private func recordRequestError(_ error: TransportError, url: String, cursor: Cursor, execution: inout ItemExecution) {
+        execution.requestError = error
+        record.stats.requests.failed += 1
+        record.failures.append(RunFailure(kind: .requestError, cursor: cursor, item: execution.item, name: error.code,
+                                          message: error.message, source: url, at: "request"))
+    }
+
+    private func runScript(_ script: OwnedScript, phase: ScriptPhase, planned: PlannedItem, request: RequestDefinition,
+                           response: HTTPResponse?, cursor: Cursor, host: RunnerScriptHost,
+                           execution: inout ItemExecution) -> ScriptOutcome? {
+        guard let sandbox else { return nil }
+        let reference = planned.reference
+        let info = ScriptContextInfo(phase: phase, iteration: cursor.iteration, iterationCount: cursor.iterationCount,
+                                     requestName: reference.name, requestId: reference.id,
+                                     location: [start.collectionName] + reference.folders + [reference.name],
+                                     owner: script.owner)
+        let url = (try? RequestBuilder.build(request, auth: nil, protocolProfileBehavior: [:],
+                                             resolver: VariableResolver(scopes: scopes),
+                                             settings: options.buildSettings).request.url) ?? ""
+        let invocation = ScriptInvocation(
+            source: script.event.source,
+            sourceName: "\(phase == .test ? "Tests" : "Pre-request script") of \(script.owner)",
+            info: info, request: request.jsonValue, response: response,
+            cookies: url.isEmpty ? [] : transport.cookies(for: url),
+            timeoutMilliseconds: options.scriptTimeoutMilliseconds)
+
+        record.stats.scripts.total += 1
+        if phase == .test { record.stats.testScripts.total += 1 } else { record.stats.prerequestScripts.total += 1 }
+        emit(.scriptStarted(cursor, reference, phase, owner: script.owner))
+        let outcome = sandbox.run(invocation, scopes: &scopes, host: host)
+        for message in outcome.console {
+            execution.console.append(message)
+            emit(.console(cursor, reference, message))
+        }
+        for assertion in outcome.assertions {
+            execution.assertions.append(assertion)
+            record.stats.assertions.total += 1
+            if assertion.status == .failed {
+                record.stats.assertions.failed += 1
+                record.failures.append(RunFailure(
+                    kind: .assertion, cursor: cursor, item: reference, name: assertion.errorName ?? "AssertionError",
+                    message: assertion.message ?? "", source: assertion.name,
+                    at: "assertion:\(assertion.index + 1) in \(phase == .test ? "test-script" : "prerequest-script")"))
+            }
+            emit(.assertion(cursor, reference, assertion))
+        }
+        // Failures of pm.sendRequest count like request errors, as Newman counts them.
+        for error in host.takeFailures() {
+            record.failures.append(RunFailure(kind: .requestError, cursor: cursor, item: reference, name: error.code,
+                                              message: error.message, source: "pm.sendRequest", at: "request"))
+        }
+        if let error = outcome.error {
+            execution.scriptFailures.append(ScriptFailure(phase: phase, owner: script.owner, error: error))
+            record.stats.scripts.failed += 1
+            if phase == .test { record.stats.testScripts.failed += 1 } else { record.stats.prerequestScripts.failed += 1 }
+            record.failures.append(RunFailure(
+                kind: .scriptError, cursor: cursor, item: reference, name: error.name,
+                message: error.message, source: script.owner,
+                at: phase == .test ? "test-script" : "prerequest-script"))
+        }
+        emit(.scriptFinished(cursor, reference, phase, owner: script.owner, outcome.error))
+        return outcome
+    }
+}
