@@ -1,0 +1,74 @@
+import Foundation
+
+/// Serves the requests of one accepted connection, in order, on the connection's own thread.
+struct HTTPConnection {
+    let stream: SocketStream
+    let limits: HTTPServerLimits
+    let handler: any HTTPHandler
+    let remoteAddress: String
+
+    /// Reads and answers requests until either side closes, a limit is hit or a reply asks to close.
+    func serve() {
+        let reader = HTTPRequestReader(stream: stream, limits: limits, remoteAddress: remoteAddress)
+        var isFirst = true
+        while true {
+            let request: HTTPRequest
+            do {
+                request = try reader.readRequest(isFirst: isFirst)
+            } catch {
+                if let response = error.response {
+                    stream.writeAll(HTTPResponseSerializer.serialize(response, forHEAD: false, closing: true))
+                }
+                return
+            }
+            isFirst = false
+            guard send(handler.reply(to: request), for: request) else { return }
+        }
+    }
+
+    /// Performs `reply`; returns whether the connection stays open for another request.
+    private func send(_ reply: HTTPReply, for request: HTTPRequest) -> Bool {
+        switch reply {
+        case .response(var response):
+            let keepAlive = Self.keepsAlive(request: request, response: response)
+            if keepAlive, request.version == "HTTP/1.0", response.header("Connection") == nil {
+                // HTTP/1.0 clients assume close unless told the connection persists.
+                response.setHeader("Connection", "keep-alive")
+            }
+            let bytes = HTTPResponseSerializer.serialize(response, forHEAD: request.method == "HEAD", closing: !keepAlive)
+            return stream.writeAll(bytes) && keepAlive
+        case .raw(let bytes, let thenClose):
+            return stream.writeAll(bytes) && !thenClose
+        case .drip(let bytes, let bytesPerWrite, let delay, let thenClose):
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + max(1, bytesPerWrite))
+                guard stream.writeAll(Array(bytes[offset..<end])) else { return false }
+                offset = end
+                if offset < bytes.count { Thread.sleep(forTimeInterval: delay.seconds) }
+            }
+            return !thenClose
+        case .stall(let duration):
+            stream.waitForClose(upTo: duration)
+            return false
+        case .close:
+            return false
+        }
+    }
+
+    /// HTTP/1.1 keeps alive unless either side says `close`; HTTP/1.0 only when the client asks for keep-alive.
+    static func keepsAlive(request: HTTPRequest, response: HTTPResponse) -> Bool {
+        if let connection = response.header("Connection"), connection.containsToken("close") { return false }
+        let requested = request.header("Connection") ?? ""
+        if request.version == "HTTP/1.0" { return requested.containsToken("keep-alive") }
+        return !requested.containsToken("close")
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a Double, for APIs that take a TimeInterval.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}
