@@ -1,1 +1,4 @@
 import CarrierCLI
+import Foundation
+
+exit(CarrierMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,70 @@
+import CollectionModel
+import Foundation
+import JSONValue
+import RunnerCore
+
+/// `--export-environment`, `--export-globals`, `--export-collection`, `--export-cookie-jar`: the state after the
+/// run, written atomically. Secret values are written empty (and typed `secret`) unless `--export-secrets`.
+enum Exports {
+    static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport) throws(CLIError) {
+        let policy = SecretPolicy(processEnvironmentNames: inputs.processEnvironmentNames)
+        if let path = options.exportEnvironment {
+            let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
+                                        name: inputs.environment?.name ?? "", scope: "environment",
+                                        policy: policy, keepSecrets: options.exportSecrets)
+            try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
+        }
+        if let path = options.exportGlobals {
+            let document = variableFile(scopes.globals, id: inputs.globals?.id ?? UUID().uuidString.lowercased(),
+                                        name: inputs.globals?.name ?? "globals", scope: "globals",
+                                        policy: policy, keepSecrets: options.exportSecrets)
+            try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
+        }
+        if let path = options.exportCollection {
+            var source = inputs.collection.source.objectValue ?? JSONObject()
+            source["variable"] = .array(scopes.collection.variables.map { variable in
+                exportedVariable(variable, policy: policy, keepSecrets: options.exportSecrets, includeEnabled: false)
+            })
+            try AtomicFile.write(JSONValue.object(source).serialized(indent: 2),
+                                 to: resolve(path, defaultName: "collection", suffix: "postman_collection.json"))
+        }
+        if let path = options.exportCookieJar {
+            try AtomicFile.write(CookieJarFile.render(transport.allCookies()).serialized(indent: 2),
+                                 to: resolve(path, defaultName: "cookies", suffix: "json"))
+        }
+    }
+
+    /// Newman writes a timestamped file when the export path is a directory.
+    private static func resolve(_ path: String, defaultName: String, suffix: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return path }
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+        return (path as NSString).appendingPathComponent("\(defaultName)-\(stamp).\(suffix)")
+    }
+
+    private static func variableFile(_ scope: VariableScope, id: String, name: String, scope kind: String,
+                                     policy: SecretPolicy, keepSecrets: Bool) -> JSONValue {
+        let values = scope.variables.map { exportedVariable($0, policy: policy, keepSecrets: keepSecrets, includeEnabled: true) }
+        return .object([
+            "id": .string(id),
+            "name": .string(name),
+            "values": .array(values),
+            "_postman_variable_scope": .string(kind),
+            "_postman_exported_at": .string(ISO8601DateFormatter().string(from: Date())),
+            "_postman_exported_using": .string("Carrier/\(CarrierVersion.current)"),
+        ])
+    }
+
+    private static func exportedVariable(_ variable: Variable, policy: SecretPolicy, keepSecrets: Bool, includeEnabled: Bool) -> JSONValue {
+        var object = JSONObject()
+        object["key"] = .string(variable.key)
+        let secret = policy.isSecret(variable)
+        object["value"] = secret && !keepSecrets ? .string("") : variable.value
+        object["type"] = .string(secret ? "secret" : (variable.type ?? "default"))
+        if includeEnabled { object["enabled"] = .bool(!variable.disabled) } else if variable.disabled { object["disabled"] = .bool(true) }
+        if secret && !keepSecrets {
+            object["description"] = .string("Secret value not exported by Carrier; pass --export-secrets to keep it.")
+        }
+        return .object(object)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where the CLI writes: stdout for reports, stderr for errors and warnings. Injectable for tests.
+package struct OutputStreams: Sendable {
+    package var standardOutput: @Sendable (String) -> Void
+    package var standardError: @Sendable (String) -> Void
+    /// Whether stdout is a terminal (colours and live progress only then).
+    package var isTerminal: Bool
+
+    package init(standardOutput: @escaping @Sendable (String) -> Void, standardError: @escaping @Sendable (String) -> Void,
+                 isTerminal: Bool) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.isTerminal = isTerminal
+    }
+
+    /// The process's own streams.
+    package static var process: OutputStreams {
+        OutputStreams(
+            standardOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            standardError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            isTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+
+    func error(_ line: String) { standardError(line + "\n") }
+}
