@@ -128,8 +128,10 @@ package final class CollectionRunner {
             case .failure(let error): recordRequestError(error, url: prepared.url, cursor: cursor, execution: &execution)
             }
         } catch {
-            recordRequestError(TransportError(kind: .invalidURL, code: "EINVALIDREQUEST", message: error.message),
-                               url: request.url.raw, cursor: cursor, execution: &execution)
+            let failure = TransportError(kind: .invalidURL, code: "EINVALIDREQUEST", message: error.message)
+            let unsent = PreparedRequest(method: request.method, url: resolver.resolve(request.url.raw))
+            emit(.requestCompleted(cursor, reference, unsent, .failure(failure)))
+            recordRequestError(failure, url: unsent.url, cursor: cursor, execution: &execution)
         }
 
         record.stats.tests.total += 1

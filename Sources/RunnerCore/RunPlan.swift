@@ -24,6 +24,7 @@ package struct PlannedItem: Sendable {
 /// `--folder NAME` that matches nothing in the collection.
 package struct UnknownFolderError: Error, Sendable, Equatable {
     package var name: String
+    package init(name: String) { self.name = name }
 }
 
 /// The flattened, depth-first run order of a collection (or of the selected folders), as postman-runtime walks it.
