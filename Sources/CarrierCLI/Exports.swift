@@ -7,23 +7,23 @@ import RunnerCore
 /// run, written atomically. Secret values are written empty (and typed `secret`) unless `--export-secrets`.
 enum Exports {
     static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport) throws(CLIError) {
-        let policy = SecretPolicy(processEnvironmentNames: inputs.processEnvironmentNames)
+        let policy = inputs.processEnvironmentNames
         if let path = options.exportEnvironment {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.environment?.name ?? "", scope: "environment",
-                                        policy: policy, keepSecrets: options.exportSecrets)
+                                        processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
             try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
         }
         if let path = options.exportGlobals {
             let document = variableFile(scopes.globals, id: inputs.globals?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.globals?.name ?? "globals", scope: "globals",
-                                        policy: policy, keepSecrets: options.exportSecrets)
+                                        processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
             try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
         }
         if let path = options.exportCollection {
             var source = inputs.collection.source.objectValue ?? JSONObject()
             source["variable"] = .array(scopes.collection.variables.map { variable in
-                exportedVariable(variable, policy: policy, keepSecrets: options.exportSecrets, includeEnabled: false)
+                exportedVariable(variable, processEnvironmentNames: policy, keepSecrets: options.exportSecrets, includeEnabled: false)
             })
             try AtomicFile.write(JSONValue.object(source).serialized(indent: 2),
                                  to: resolve(path, defaultName: "collection", suffix: "postman_collection.json"))
@@ -43,8 +43,8 @@ enum Exports {
     }
 
     private static func variableFile(_ scope: VariableScope, id: String, name: String, scope kind: String,
-                                     policy: SecretPolicy, keepSecrets: Bool) -> JSONValue {
-        let values = scope.variables.map { exportedVariable($0, policy: policy, keepSecrets: keepSecrets, includeEnabled: true) }
+                                     processEnvironmentNames policy: [String], keepSecrets: Bool) -> JSONValue {
+        let values = scope.variables.map { exportedVariable($0, processEnvironmentNames: policy, keepSecrets: keepSecrets, includeEnabled: true) }
         return .object([
             "id": .string(id),
             "name": .string(name),
@@ -55,10 +55,10 @@ enum Exports {
         ])
     }
 
-    private static func exportedVariable(_ variable: Variable, policy: SecretPolicy, keepSecrets: Bool, includeEnabled: Bool) -> JSONValue {
+    private static func exportedVariable(_ variable: Variable, processEnvironmentNames policy: [String], keepSecrets: Bool, includeEnabled: Bool) -> JSONValue {
         var object = JSONObject()
         object["key"] = .string(variable.key)
-        let secret = policy.isSecret(variable)
+        let secret = SecretRedactor.isSecret(variable, processEnvironmentNames: policy)
         object["value"] = secret && !keepSecrets ? .string("") : variable.value
         object["type"] = .string(secret ? "secret" : (variable.type ?? "default"))
         if includeEnabled { object["enabled"] = .bool(!variable.disabled) } else if variable.disabled { object["disabled"] = .bool(true) }

@@ -13,12 +13,14 @@ package final class CollectionRunner {
     private let sandbox: ScriptSandbox?
     private let observers: [RunObserver]
     private let clock: RunClock
+    private let redactor: SecretRedactor?
     /// Variables as they stand; scripts change them and exports read them after the run.
     package private(set) var scopes: VariableScopes
     private var record: RunRecord
 
     package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject], options: RunOptions,
-                 transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver], clock: RunClock = SystemClock()) {
+                 transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver], clock: RunClock = SystemClock(),
+                 redactor: SecretRedactor? = nil) {
         self.plan = plan
         self.dataRows = dataRows
         self.options = options
@@ -26,7 +28,9 @@ package final class CollectionRunner {
         self.sandbox = sandbox
         self.observers = observers
         self.clock = clock
+        self.redactor = redactor
         self.scopes = scopes
+        redactor?.learn(from: scopes)
         var start = start
         start.iterationCount = options.iterationCount ?? max(dataRows.count, 1)
         self.start = start
@@ -110,6 +114,7 @@ package final class CollectionRunner {
         if execution.skipped { return (execution, next) }
 
         let resolver = VariableResolver(scopes: scopes)
+        if let auth = planned.effectiveAuth { redactor?.learn(auth: auth, resolver: resolver) }
         record.stats.requests.total += 1
         do {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
@@ -179,6 +184,8 @@ package final class CollectionRunner {
         if phase == .test { record.stats.testScripts.total += 1 } else { record.stats.prerequestScripts.total += 1 }
         emit(.scriptStarted(cursor, reference, phase, owner: script.owner))
         let outcome = sandbox.run(invocation, scopes: &scopes, host: host)
+        // Scripts may have stored new secrets (a token from a login response): learn them before anything is reported.
+        redactor?.learn(from: scopes)
         for message in outcome.console {
             execution.console.append(message)
             emit(.console(cursor, reference, message))

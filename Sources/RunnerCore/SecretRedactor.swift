@@ -1,0 +1,125 @@
+import CollectionModel
+import Foundation
+import JSONValue
+
+/// Knows the run's secret values and blanks them out of any text before it reaches a report, a log or the
+/// console. Secrets are: auth credentials, variables typed `secret`, variables whose names say password, passwd,
+/// secret, token, apikey/api_key, credential or private, and values read from the process environment.
+/// Each value is also matched in the forms it travels in: percent-encoded, JSON-escaped, and inside the base64
+/// of `user:password` for Basic auth.
+///
+/// Shared by the runner (which learns secrets as scripts set them) and the reporters (which render on the
+/// runner's thread or at the end), hence a locked class.
+package final class SecretRedactor: @unchecked Sendable {
+    // Unchecked: `forms` is read and written only under `lock`.
+    /// What a secret is replaced with.
+    package static let mask = "[secret]"
+    /// Shorter values are not redacted: masking every "1" or "ab" would destroy reports and hide nothing.
+    package static let minimumLength = 3
+    /// Variable-name fragments that mark a variable as secret.
+    package static let secretNameFragments = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
+                                              "credential", "private"]
+    /// Header names whose values are always masked.
+    package static let sensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+
+    private let lock = NSLock()
+    private var forms: [String] = []
+    private var known: Set<String> = []
+    private var extraSensitiveHeaders: Set<String> = []
+
+    package init(values: [String] = []) {
+        for value in values { add(value) }
+    }
+
+    /// Whether a variable's name or type marks it secret.
+    package static func isSecret(_ variable: Variable, processEnvironmentNames: [String] = []) -> Bool {
+        if variable.isSecretTyped || processEnvironmentNames.contains(variable.key) { return true }
+        let lower = variable.key.lowercased()
+        return secretNameFragments.contains { lower.contains($0) }
+    }
+
+    /// Learns a secret value (and the forms it travels in).
+    package func add(_ value: String) {
+        guard value.count >= SecretRedactor.minimumLength else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard known.insert(value).inserted else { return }
+        var candidates = [value]
+        if let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != value { candidates.append(encoded) }
+        var escaped = ""
+        JSONValue.writeQuoted(value, into: &escaped)
+        escaped = String(escaped.dropFirst().dropLast())
+        if escaped != value { candidates.append(escaped) }
+        for candidate in candidates where !forms.contains(candidate) { forms.append(candidate) }
+        // Longest first, so a secret that contains another is masked whole.
+        forms.sort { $0.count > $1.count }
+    }
+
+    /// Learns Basic-auth credentials: the password, and the base64 of `user:password` that goes on the wire.
+    package func addBasicCredentials(username: String, password: String) {
+        add(password)
+        add(Data("\(username):\(password)".utf8).base64EncodedString())
+    }
+
+    /// Learns the secret variables of every scope and the credentials of an auth block.
+    package func learn(from scopes: VariableScopes, processEnvironmentNames: [String] = []) {
+        for scope in [scopes.globals, scopes.collection, scopes.environment, scopes.data, scopes.local] {
+            for variable in scope.variables where SecretRedactor.isSecret(variable, processEnvironmentNames: processEnvironmentNames) {
+                if case .string(let text) = variable.value { add(text) } else if !variable.value.isNull { add(variable.value.javaScriptString) }
+            }
+        }
+    }
+
+    /// Learns what an auth block carries (resolved), and the header an apikey auth sets.
+    package func learn(auth: Auth, resolver: VariableResolver) {
+        func value(_ key: String) -> String? { auth.string(key).map(resolver.resolve) }
+        switch auth.type {
+        case "basic":
+            if let password = value("password") { addBasicCredentials(username: value("username") ?? "", password: password) }
+        case "apikey":
+            if let key = value("value") { add(key) }
+            if let header = value("key") {
+                lock.lock()
+                extraSensitiveHeaders.insert(header.lowercased())
+                lock.unlock()
+            }
+        case "noauth":
+            break
+        default:
+            for member in auth.parameters.members {
+                let lower = member.key.lowercased()
+                if ["password", "token", "secret", "key", "accesstoken", "clientsecret", "privatekey", "consumersecret", "tokensecret",
+                    "authkey", "secretkey", "sessiontoken", "signature"].contains(where: { lower.contains($0) }),
+                   let text = member.value.stringValue {
+                    add(resolver.resolve(text))
+                }
+            }
+        }
+    }
+
+    /// The text with every known secret masked.
+    package func redact(_ text: String) -> String {
+        lock.lock()
+        let current = forms
+        lock.unlock()
+        guard !current.isEmpty, !text.isEmpty else { return text }
+        var result = text
+        for form in current where result.contains(form) {
+            result = result.replacingOccurrences(of: form, with: SecretRedactor.mask)
+        }
+        return result
+    }
+
+    /// Whether a header's value is masked whatever it holds.
+    package func isSensitiveHeader(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        lock.lock()
+        defer { lock.unlock() }
+        return SecretRedactor.sensitiveHeaders.contains(lower) || extraSensitiveHeaders.contains(lower)
+    }
+
+    /// A header's value as reports may show it.
+    package func redactHeader(name: String, value: String) -> String {
+        isSensitiveHeader(name) ? SecretRedactor.mask : redact(value)
+    }
+}
