@@ -1,0 +1,44 @@
+import RunnerCore
+
+/// Mean, extremes and standard deviation of one timing across a run's responses (Newman's `run.timings`).
+package struct TimingSummary: Sendable, Equatable {
+    package var average: Double = 0
+    package var min: Double = 0
+    package var max: Double = 0
+    /// Population standard deviation, as Newman's running (Welford) computation yields.
+    package var standardDeviation: Double = 0
+
+    package init(average: Double = 0, min: Double = 0, max: Double = 0, standardDeviation: Double = 0) {
+        self.average = average
+        self.min = min
+        self.max = max
+        self.standardDeviation = standardDeviation
+    }
+
+    /// Summarises values; zeros are left out because Newman skips phases it did not measure.
+    package init(_ values: [Double]) {
+        let measured = values.filter { $0 > 0 && $0.isFinite }
+        guard let first = measured.first else { self.init(); return }
+        let mean = measured.reduce(0, +) / Double(measured.count)
+        let variance = measured.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(measured.count)
+        self.init(average: mean, min: measured.reduce(first, Swift.min), max: measured.reduce(first, Swift.max),
+                  standardDeviation: variance.squareRoot())
+    }
+}
+
+/// The run-wide numbers both the CLI summary and the JSON report print, computed once from the record.
+package struct RunTimings: Sendable, Equatable {
+    package var response: TimingSummary
+    package var dns: TimingSummary
+    package var firstByte: TimingSummary
+    /// Response body bytes received over the run (Newman's `transfers.responseTotal` counts bodies only).
+    package var responseTotal: Int
+
+    package init(_ record: RunRecord) {
+        let responses = record.executions.compactMap(\.response)
+        response = TimingSummary(responses.map(\.responseTime))
+        dns = TimingSummary(responses.map(\.timings.dns))
+        firstByte = TimingSummary(responses.map(\.timings.firstByte))
+        responseTotal = responses.reduce(0) { $0 + $1.body.count }
+    }
+}
