@@ -24,10 +24,14 @@ enum CLISummary {
 
         // Newman's first column is 25 wide; the others fit their header; the last widens for long span rows.
         let first = 25
-        let second = max("executed".count, rows.map { String($0.1.total).count }.max() ?? 0) + 2
+        var second = max("executed".count, rows.map { String($0.1.total).count }.max() ?? 0) + 2
         var third = max("  failed".count, rows.map { String($0.1.failed).count }.max() ?? 0) + 2
-        let longest = (spans_.map(\.count).max() ?? 0) + 2
-        if longest > first + second + third + 2 { third += longest - (first + second + third + 2) }
+        // A long span row widens the two number columns evenly, as cli-table3 does for Newman.
+        let extra = (spans_.map(\.count).max() ?? 0) + 2 - (first + second + third + 2)
+        if extra > 0 {
+            second += extra - extra / 2
+            third += extra / 2
+        }
         let inner = first + second + third + 2
         let h = box.horizontal, v = box.vertical
 
