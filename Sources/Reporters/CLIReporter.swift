@@ -31,6 +31,7 @@ package final class CLIReporter: RunObserver {
         self.symbols = CLISymbols.make(disableUnicode: options.disableUnicode)
     }
 
+    /// Prints what the event shows; at `runFinished` the summary and failure list.
     package func observe(_ event: RunEvent) {
         guard !options.silent else { return }
         switch event {

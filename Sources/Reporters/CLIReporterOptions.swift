@@ -23,6 +23,7 @@ package struct CLIReporterOptions: Sendable, Equatable {
     /// Request and response headers, timing phases and DNS/first-byte averages (`--verbose`).
     package var verbose = false
 
+    /// All switches off by default: Newman's full output without colour.
     package init(silent: Bool = false, noSummary: Bool = false, noFailures: Bool = false, noAssertions: Bool = false,
                  noSuccessAssertions: Bool = false, noConsole: Bool = false, noBanner: Bool = false,
                  showTimestamps: Bool = false, color: Bool = false, disableUnicode: Bool = false, verbose: Bool = false) {

@@ -179,9 +179,11 @@ package enum JSONReport {
         case .scriptError:
             error["type"] = "Error"
         case .requestError:
+            // Node reports socket failures as a plain `Error` carrying the code; so does Newman's summary.
+            error["name"] = "Error"
             error["code"] = .string(failure.name)
         }
-        error["stack"] = .string("\(failure.name): \(failure.message)")
+        error["stack"] = .string("\(error["name"]?.stringValue ?? failure.name): \(failure.message)")
         var object: JSONObject = [
             "error": .object(error),
             "at": .string(failure.at),

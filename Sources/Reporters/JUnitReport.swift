@@ -11,6 +11,7 @@ package struct JUnitOptions: Sendable {
     /// Applied to every attribute value and text before escaping (identity by default).
     package var redactor: @Sendable (String) -> String
 
+    /// Defaults: the record's environment, no host name, console included, nothing redacted.
     package init(environmentName: String? = nil, hostname: String? = nil, includeConsole: Bool = true,
                  redactor: @escaping @Sendable (String) -> String = { $0 }) {
         self.environmentName = environmentName

@@ -2,12 +2,16 @@ import RunnerCore
 
 /// Mean, extremes and standard deviation of one timing across a run's responses (Newman's `run.timings`).
 package struct TimingSummary: Sendable, Equatable {
+    /// Mean of the measured values, milliseconds.
     package var average: Double = 0
+    /// Smallest measured value.
     package var min: Double = 0
+    /// Largest measured value.
     package var max: Double = 0
     /// Population standard deviation, as Newman's running (Welford) computation yields.
     package var standardDeviation: Double = 0
 
+    /// A summary from known numbers (all zero: nothing measured).
     package init(average: Double = 0, min: Double = 0, max: Double = 0, standardDeviation: Double = 0) {
         self.average = average
         self.min = min
@@ -28,12 +32,16 @@ package struct TimingSummary: Sendable, Equatable {
 
 /// The run-wide numbers both the CLI summary and the JSON report print, computed once from the record.
 package struct RunTimings: Sendable, Equatable {
+    /// `responseTime` of every response.
     package var response: TimingSummary
+    /// DNS lookup phase.
     package var dns: TimingSummary
+    /// Time to the first response byte.
     package var firstByte: TimingSummary
     /// Response body bytes received over the run (Newman's `transfers.responseTotal` counts bodies only).
     package var responseTotal: Int
 
+    /// Computed from the executions that got a response.
     package init(_ record: RunRecord) {
         let responses = record.executions.compactMap(\.response)
         response = TimingSummary(responses.map(\.responseTime))

@@ -42,7 +42,9 @@ struct JSONReportTests {
         #expect(first["parent"]?["name"] == "Users")
         #expect(first["cursor"]?["iteration"] == 0)
         #expect(first["cursor"]?["position"] == 1)
-        #expect(failures[2]["error"]?["name"] == "ECONNREFUSED")
+        #expect(failures[2]["error"]?["name"] == "Error")
+        #expect(failures[2]["error"]?["code"] == "ECONNREFUSED")
+        #expect(failures[2]["at"] == "request")
         #expect(failures[4]["cursor"]?["iteration"] == 1)
     }
 
