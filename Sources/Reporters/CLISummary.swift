@@ -117,10 +117,7 @@ enum CLISummary {
 
     /// `GET http://… [404 Not Found, 12ms]` for the execution a failure belongs to (Carrier's addition).
     static func exchangeLine(for failure: RunFailure, in record: RunRecord) -> String? {
-        guard let execution = record.executions.first(where: {
-            $0.cursor.iteration == failure.cursor.iteration && $0.cursor.position == failure.cursor.position
-                && $0.item.id == failure.item.id
-        }), let request = execution.response?.sentRequest ?? execution.request else { return nil }
+        guard let execution = record.execution(of: failure), let request = execution.response?.sentRequest ?? execution.request else { return nil }
         if let response = execution.response {
             return "\(request.method) \(request.url) [\(response.code) \(response.reason), "
                 + "\(ReportText.duration(response.responseTime))]"

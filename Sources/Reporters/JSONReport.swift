@@ -47,7 +47,7 @@ package enum JSONReport {
             ],
             "executions": .array(record.executions.enumerated().map { execution($0.element, index: $0.offset) }),
             "transfers": ["responseTotal": number(timings.responseTotal)],
-            "failures": .array(record.failures.map(failure)),
+            "failures": .array(record.failures.map { failure($0, in: record) }),
             "error": record.runError.map { ["name": "Error", "message": .string($0)] } ?? .null,
         ]
     }
@@ -170,12 +170,12 @@ package enum JSONReport {
         return .object(object)
     }
 
-    private static func failure(_ failure: RunFailure) -> JSONValue {
+    private static func failure(_ failure: RunFailure, in record: RunRecord) -> JSONValue {
         var error: JSONObject = ["name": .string(failure.name), "message": .string(failure.message)]
         switch failure.kind {
         case .assertion:
             error["test"] = .string(failure.source)
-            if let index = assertionIndex(failure.at) { error["index"] = number(index) }
+            if let index = assertionIndex(failure, in: record) { error["index"] = number(index) }
         case .scriptError:
             error["type"] = "Error"
         case .requestError:
@@ -194,10 +194,13 @@ package enum JSONReport {
         return .object(object)
     }
 
-    /// The N of `assertion:N in test-script`.
-    private static func assertionIndex(_ at: String) -> Int? {
-        guard at.hasPrefix("assertion:") else { return nil }
-        return Int(at.dropFirst("assertion:".count).prefix(while: \.isNumber))
+    /// The failed test's position in its script: from the execution's own result, else the N of `assertion:N`.
+    private static func assertionIndex(_ failure: RunFailure, in record: RunRecord) -> Int? {
+        if let assertion = record.execution(of: failure)?.assertions.first(where: { $0.status == .failed && $0.name == failure.source }) {
+            return assertion.index
+        }
+        guard failure.at.hasPrefix("assertion:") else { return nil }
+        return Int(failure.at.dropFirst("assertion:".count).prefix(while: \.isNumber))
     }
 
     private static func number(_ value: Int) -> JSONValue { .number(Double(value)) }
