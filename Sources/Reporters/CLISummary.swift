@@ -111,7 +111,12 @@ enum CLISummary {
             lines.append("at \(failure.at)")
         }
         lines.append("inside \"\(failure.item.qualifiedName)\"")
-        if let exchange = exchangeLine(for: failure, in: record) { lines.append(exchange) }
+        let execution = record.execution(of: failure)
+        if failure.kind == .requestError, let execution, !execution.isOwnRequestError(failure) {
+            lines.append("via \(failure.source)")
+        } else if let exchange = exchangeLine(for: failure, in: record) {
+            lines.append(exchange)
+        }
         return lines
     }
 

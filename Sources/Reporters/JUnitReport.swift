@@ -124,7 +124,7 @@ enum JUnitModel {
     static func suites(_ record: RunRecord, options: JUnitOptions) -> [Suite] {
         let environment = options.environmentName ?? record.start.environmentName
         var suites = record.executions.map { suite(for: $0, record: record, environment: environment, options: options) }
-        if let run = runSuite(record, rendered: suites, environment: environment) { suites.append(run) }
+        if let run = runSuite(record, environment: environment) { suites.append(run) }
         return suites
     }
 
@@ -148,6 +148,14 @@ enum JUnitModel {
         } else if execution.skipped, execution.response == nil {
             cases.append(Case(name: "Request \"\(execution.item.name)\"",
                               outcome: .skipped(message: "skipped by pm.execution.skipRequest()")))
+        }
+        // Request errors raised inside scripts (`pm.sendRequest`) belong to this execution but are not its request.
+        for failure in record.failures
+        where failure.kind == .requestError && execution.owns(failure) && !execution.isOwnRequestError(failure) {
+            cases.append(Case(name: "Request error in \(failure.source)", outcome: .errored(
+                type: failure.name, message: failure.message,
+                body: ["Request: \(failure.source)", "Error: \(failure.name): \(failure.message)", iterationLine]
+                    .joined(separator: "\n"))))
         }
         for failure in execution.scriptFailures {
             let name = "\(failure.phase == .test ? "Tests" : "Pre-request script") of \(failure.owner)"
@@ -183,20 +191,17 @@ enum JUnitModel {
                      systemOut: options.includeConsole && !console.isEmpty ? console.joined(separator: "\n") : nil)
     }
 
-    /// A suite for what no request suite shows: a run error, or (defensively) failures the executions lack, so
-    /// the report fails exactly when the run did.
-    private static func runSuite(_ record: RunRecord, rendered: [Suite], environment: String) -> Suite? {
+    /// A suite for what no request suite shows: a run error, or failures that belong to no recorded execution,
+    /// so the report fails exactly when the run did.
+    private static func runSuite(_ record: RunRecord, environment: String) -> Suite? {
         var cases: [Case] = []
         if let runError = record.runError {
             cases.append(Case(name: "Run", outcome: .errored(type: "RunError", message: runError, body: runError)))
         }
-        let shown = rendered.reduce(0) { $0 + $1.counts.failures + $1.counts.errors }
-        if shown == 0 {
-            for failure in record.failures {
-                let text = "\(failure.name): \(failure.message)\nat \(failure.at)\ninside \"\(failure.item.qualifiedName)\""
-                cases.append(Case(name: failure.source, outcome: .errored(type: failure.name, message: failure.message,
-                                                                          body: text)))
-            }
+        for failure in record.failures where record.execution(of: failure) == nil {
+            let text = "\(failure.name): \(failure.message)\nat \(failure.at)\ninside \"\(failure.item.qualifiedName)\""
+            cases.append(Case(name: failure.source, outcome: .errored(type: failure.name, message: failure.message,
+                                                                      body: text)))
         }
         guard !cases.isEmpty else { return nil }
         var properties: [(String, String)] = []

@@ -242,3 +242,19 @@ extension String {
         replacing(regex, with: replacement)
     }
 }
+
+@Suite("CLI reporter: pm.sendRequest failures")
+struct CLISendRequestTests {
+    @Test("a pm.sendRequest failure names its origin instead of the item's own exchange")
+    func sendRequestFailure() {
+        var record = RunFixture.record(iterations: 1)
+        let first = record.executions[0]
+        record.failures = [RunFailure(kind: .requestError, cursor: first.cursor, item: first.item, name: "ENOTFOUND",
+                                      message: "getaddrinfo ENOTFOUND nowhere.invalid", source: "pm.sendRequest",
+                                      at: "request")]
+        let lines = cliOutput(record: record).split(separator: "\n").map(String.init)
+        #expect(lines.contains(" 1.  ENOTFOUND  getaddrinfo ENOTFOUND nowhere.invalid"))
+        #expect(lines.contains("                via pm.sendRequest"))
+        #expect(!lines.contains { $0.contains("[200 OK, 45ms]") })
+    }
+}

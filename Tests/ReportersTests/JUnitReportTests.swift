@@ -200,3 +200,22 @@ struct JUnitReportTests {
         #expect(xml.hasSuffix("</testsuites>\n"))
     }
 }
+
+@Suite("JUnit report: pm.sendRequest failures")
+struct JUnitSendRequestTests {
+    @Test("a pm.sendRequest failure is an error case in its request's suite, not its request's own error")
+    func sendRequestFailure() throws {
+        var record = RunFixture.record(iterations: 1)
+        let first = record.executions[0]
+        record.failures.append(RunFailure(kind: .requestError, cursor: first.cursor, item: first.item, name: "ENOTFOUND",
+                                          message: "getaddrinfo ENOTFOUND nowhere.invalid", source: "pm.sendRequest",
+                                          at: "request"))
+        let suites = try parseJUnit(JUnitReport.render(record, options: JUnitOptions())).children("testsuite")
+        #expect(suites.count == 3)
+        let errors = suites[0].children("testcase").compactMap { $0.children("error").first }
+        #expect(errors.map { $0.attr("type") ?? "" } == ["ENOTFOUND"])
+        #expect(suites[0].intAttr("errors") == 1)
+        // The refused connection of the third request is still reported once, as its own request error.
+        #expect(suites[2].children("testcase").compactMap { $0.children("error").first }.count == 1)
+    }
+}
