@@ -149,12 +149,25 @@ package final class CLIReporter: RunObserver {
             line(bar + paint("\(response.httpVersion) \(response.code) \(response.reason)"))
             response.headers.forEach { line(bar + paint("\($0.name): \($0.value)")) }
             line(paint("  \(symbols.consoleBottom)", .gray))
+            // Newman's timing table: phase names over their durations, columns aligned.
             let t = response.timings
-            let phases = [("dns", t.dns), ("tcp", t.tcp), ("tls", t.secureHandshake), ("first byte", t.firstByte),
-                          ("download", t.download), ("total", t.total)]
-            line(paint("  " + phases.map { "\($0.0) \(ReportText.duration($0.1))" }.joined(separator: ", "), .gray))
+            let phases = [("dns-lookup", t.dns), ("tcp-handshake", t.tcp), ("ssl-handshake", t.secureHandshake),
+                          ("transfer-start", t.firstByte), ("download", t.download), ("total", t.total)]
+            let cells = phases.map { ($0.0, ReportText.duration($0.1)) }
+            let widths = cells.map { max($0.0.count, $0.1.count) }
+            func row(_ texts: [String]) -> String {
+                "  " + zip(texts, widths).map { ReportText.padRight($0, $1) }.joined(separator: "   ")
+            }
+            line(paint(trimmed(row(cells.map(\.0))), .gray))
+            line(paint(trimmed(row(cells.map(\.1))), .gray))
         } else {
             line(paint("  \(symbols.consoleBottom)", .gray))
         }
+    }
+
+    private func trimmed(_ text: String) -> String {
+        var text = text
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -140,6 +140,18 @@ enum JUnitModel {
         let iterationLine = "Iteration: \(cursor.iteration + 1)/\(iterations)"
 
         var cases: [Case] = []
+        func addScriptErrors(_ phase: ScriptPhase) {
+            for failure in execution.scriptFailures where failure.phase == phase {
+                let name = "\(failure.phase == .test ? "Tests" : "Pre-request script") of \(failure.owner)"
+                let error = failure.error
+                var body = ["Script: \(name)", "Error: \(error)", "Request: \(exchange)", iterationLine]
+                if let stack = error.stack, !stack.isEmpty { body.append("Stack:\n\(stack)") }
+                cases.append(Case(name: name, outcome: .errored(type: error.name, message: "\(name), \(error)",
+                                                                 body: body.joined(separator: "\n"))))
+            }
+        }
+        // In the order things happened: pre-request scripts, the request, tests.
+        addScriptErrors(.prerequest)
         if let error = execution.requestError {
             cases.append(Case(name: "Request \"\(execution.item.name)\"", outcome: .errored(
                 type: error.code, message: error.message,
@@ -157,14 +169,6 @@ enum JUnitModel {
                 body: ["Request: \(failure.source)", "Error: \(failure.name): \(failure.message)", iterationLine]
                     .joined(separator: "\n"))))
         }
-        for failure in execution.scriptFailures {
-            let name = "\(failure.phase == .test ? "Tests" : "Pre-request script") of \(failure.owner)"
-            let error = failure.error
-            var body = ["Script: \(name)", "Error: \(error)", "Request: \(exchange)", iterationLine]
-            if let stack = error.stack, !stack.isEmpty { body.append("Stack:\n\(stack)") }
-            cases.append(Case(name: name, outcome: .errored(type: error.name, message: "\(name), \(error)",
-                                                             body: body.joined(separator: "\n"))))
-        }
         for assertion in execution.assertions {
             switch assertion.status {
             case .passed:
@@ -180,6 +184,8 @@ enum JUnitModel {
                                                                          body: body.joined(separator: "\n"))))
             }
         }
+
+        addScriptErrors(.test)
 
         var properties = [("iteration", String(cursor.iteration + 1))]
         if !environment.isEmpty { properties.append(("environment", environment)) }

@@ -174,7 +174,11 @@ struct CLIReporterTests {
         #expect(text.contains("  │ Accept: */*\n"))
         #expect(text.contains("  │ Content-Type: text/plain\n"))
         #expect(text.contains("  │ HTTP/1.1 200 OK\n"))
-        #expect(text.contains("  dns 2ms, tcp 0µs, tls 0µs, first byte 40ms, download 0µs, total 45ms\n"))
+        #expect(text.contains("""
+              dns-lookup   tcp-handshake   ssl-handshake   transfer-start   download   total
+              2ms          0µs             0µs             40ms             0µs        45ms
+
+            """))
         #expect(text.contains("│ average DNS lookup time: 2ms [min: 2ms, max: 2ms, s.d.: 0µs]"))
         #expect(text.contains("│ average first byte time: 40ms"))
         #expect(!cliOutput().contains("average DNS lookup time"))
@@ -238,7 +242,7 @@ func summaryRows(_ text: String) -> [String: [Int]] {
 }
 
 extension String {
-    func replacingAll(_ regex: Regex<Substring>, with replacement: String = "") -> String {
+    fileprivate func replacingAll(_ regex: Regex<Substring>, with replacement: String = "") -> String {
         replacing(regex, with: replacement)
     }
 }
