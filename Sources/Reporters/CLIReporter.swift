@@ -53,8 +53,9 @@ package final class CLIReporter: RunObserver {
             guard let error else { return }
             failureCount += 1
             let label = phase == .test ? "test-script" : "prerequest-script"
-            line(paint("\(ReportText.padLeft(String(failureCount), 3))\(symbols.dot) \(error.name) in \(label) of \(owner): \(error)",
-                       .red, .bold))
+            let place = error.line.map { " (line \($0))" } ?? ""
+            line(paint("\(ReportText.padLeft(String(failureCount), 3))\(symbols.dot) \(error.name) in \(label) of \(owner)"
+                       + "\(place): \(error.message)", .red, .bold))
         case .requestCompleted(_, _, let request, let result):
             requestCompleted(request, result)
         case .assertion(_, _, let assertion):

@@ -40,7 +40,7 @@ struct CLIReporterTests {
         let lines = cliOutput().split(separator: "\n").map(String.init)
         #expect(lines.contains("  1. Has id"))
         #expect(lines.contains(
-            "  2. TypeError in test-script of request \"Create user\": line 3: TypeError: Cannot read properties of undefined (reading 'id')"))
+            "  2. TypeError in test-script of request \"Create user\" (line 3): Cannot read properties of undefined (reading 'id')"))
         #expect(lines.contains { $0.hasPrefix("  4. TypeError in test-script") })
         #expect(!lines.contains { $0.hasPrefix("  6.") })
     }
