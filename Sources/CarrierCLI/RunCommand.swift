@@ -55,16 +55,17 @@ enum RunCommand {
             for cookie in try CookieJarFile.read(path: jar) { transport.setCookie(cookie) }
         }
         let sandbox = JSCSandbox()
-        let reporters = try ReporterSet(options: options, inputs: inputs, output: output)
+        let redactor = SecretRedactor()
+        let reporters = try ReporterSet(options: options, inputs: inputs, redactor: redactor, output: output)
 
         let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
                                  collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
                                  iterationCount: 0, startedAt: SystemClock().now())
         let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, dataRows: inputs.dataRows,
                                       options: runOptions, transport: transport, sandbox: sandbox,
-                                      observers: reporters.observers)
+                                      observers: reporters.observers, redactor: redactor)
         let record = runner.run()
-        try reporters.finish(record)
+        try reporters.finish(record, scopes: runner.scopes)
         try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport)
         return record
     }

@@ -198,7 +198,7 @@ package final class CollectionRunner {
                 record.failures.append(RunFailure(
                     kind: .assertion, cursor: cursor, item: reference, name: assertion.errorName ?? "AssertionError",
                     message: assertion.message ?? "", source: assertion.name,
-                    at: "assertion:\(assertion.index + 1) in \(phase == .test ? "test-script" : "prerequest-script")"))
+                    at: "assertion:\(assertion.index) in \(phase == .test ? "test-script" : "prerequest-script")"))
             }
             emit(.assertion(cursor, reference, assertion))
         }

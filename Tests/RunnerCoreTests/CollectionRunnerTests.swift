@@ -100,7 +100,7 @@ struct CollectionRunnerTests {
         let collection = Self.collection([Self.request("a", test: "fail"), Self.request("b"), Self.request("c")])
         let record = try makeRunner(collection, sandbox: sandbox, transport: transport).run()
         #expect(record.failures.map(\.kind) == [.assertion, .scriptError, .requestError])
-        #expect(record.failures[0].at == "assertion:2 in test-script")
+        #expect(record.failures[0].at == "assertion:1 in test-script")
         #expect(record.stats.assertions == StatCount(total: 2, failed: 1))
         #expect(record.failed)
 
