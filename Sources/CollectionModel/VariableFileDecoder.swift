@@ -54,7 +54,7 @@ struct VariableFileDecoder {
             let entryPath = JSONFieldReader.path(path, index: index)
             let object = try reader.object(entry, at: entryPath)
             guard let key = try reader.optionalString(object, "key", at: entryPath) else {
-                if object["value"] != nil {
+                if reader.field(object, "value") != nil {
                     throw LoadError(.invalidValue, file: reader.file, location: entryPath,
                                     message: "a variable without \"key\"; add the variable's name as \"key\"")
                 }
