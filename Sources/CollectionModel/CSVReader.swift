@@ -12,7 +12,7 @@ struct CSVError: Error, Sendable {
 }
 
 /// Reads CSV records one at a time from any byte source, as Newman's csv-parse setup reads them
-/// (`trim`, relaxed quotes, `""` as the escaped quote, record delimiter auto-detected from the first line end):
+/// (`trim`, relaxed quotes, `""` as the escaped quote):
 ///
 /// - whitespace around fields is dropped, also around quoted fields (`  "a" ,b` gives `a`, `b`);
 /// - a quote opens a quoted field only at the start of a field; elsewhere it is a plain character;
@@ -25,7 +25,6 @@ struct CSVError: Error, Sendable {
 struct CSVReader<Source: IteratorProtocol<UInt8>> {
     private var source: Source
     private var pending: UInt8?
-    private var recordDelimiter: [UInt8]?
     /// 1-based line the reader is on.
     private(set) var line = 1
 
@@ -51,25 +50,12 @@ struct CSVReader<Source: IteratorProtocol<UInt8>> {
 
     private static func isBlank(_ byte: UInt8) -> Bool { isCSVBlank(byte) }
 
-    /// Whether `byte` (already taken) starts the record delimiter; consumes the rest of it. The first line end seen
-    /// fixes the delimiter for the file, as csv-parse's auto-detection does.
+    /// Whether `byte` (already taken) is a line end; consumes the `\n` of a `\r\n`. Any of `\r\n`, `\n` and `\r`
+    /// ends a record: csv-parse fixes the delimiter from the first line end and then merges rows of a file with
+    /// mixed line ends, which helps nobody.
     private mutating func takeRecordDelimiter(_ byte: UInt8) -> Bool {
         guard byte == Self.cr || byte == Self.lf else { return false }
-        if let delimiter = recordDelimiter {
-            guard byte == delimiter[0] else { return false }
-            if delimiter.count == 2 {
-                guard peek() == Self.lf else { return false }
-                pending = nil
-            }
-            line += 1
-            return true
-        }
-        if byte == Self.cr, peek() == Self.lf {
-            pending = nil
-            recordDelimiter = [Self.cr, Self.lf]
-        } else {
-            recordDelimiter = [byte]
-        }
+        if byte == Self.cr, peek() == Self.lf { pending = nil }
         line += 1
         return true
     }
@@ -139,7 +125,7 @@ struct CSVReader<Source: IteratorProtocol<UInt8>> {
         while let byte = next() {
             if byte == Self.comma { return (field, false) }
             if takeRecordDelimiter(byte) { return (field, true) }
-            if Self.isBlank(byte) || byte == Self.cr || byte == Self.lf { continue }
+            if Self.isBlank(byte) { continue }
             throw CSVError(kind: .textAfterClosingQuote, line: line)
         }
         return (field, true)

@@ -91,23 +91,23 @@ struct CollectionDecoder {
 
     private func decodeBody(_ root: JSONObject, info: CollectionInfo, document: JSONValue) throws(LoadError) -> Collection {
         var collection = Collection(info: info, source: document)
-        if let items = try reader.optionalArray(root, "item", at: "$") {
-            collection.items = try self.items(items, at: "$.item")
+        if let items = try reader.optionalList(root, "item", at: "$") {
+            collection.items = try self.items(items)
         }
         collection.auth = try reader.auth(root["auth"], at: "$.auth")
         collection.events = try events(root, at: "$")
-        if let variables = try reader.optionalArray(root, "variable", at: "$") {
-            collection.variables = try reader.variables(variables, at: "$.variable")
+        if let variables = try reader.optionalList(root, "variable", at: "$") {
+            collection.variables = try reader.variables(variables)
         }
         collection.protocolProfileBehavior = try reader.optionalObject(root, "protocolProfileBehavior", at: "$") ?? [:]
         return collection
     }
 
-    private func items(_ values: [JSONValue], at path: String) throws(LoadError) -> [Item] {
+    private func items(_ values: [JSONFieldReader.Located]) throws(LoadError) -> [Item] {
         var result: [Item] = []
         result.reserveCapacity(values.count)
-        for (index, value) in values.enumerated() {
-            result.append(try item(value, at: JSONFieldReader.path(path, index: index)))
+        for (value, path) in values {
+            result.append(try item(value, at: path))
         }
         return result
     }
@@ -120,8 +120,8 @@ struct CollectionDecoder {
         let name = try reader.optionalString(object, "name", at: path)
         let events = try self.events(object, at: path)
         let behaviour = try reader.optionalObject(object, "protocolProfileBehavior", at: path) ?? [:]
-        if let children = try reader.optionalArray(object, "item", at: path) {
-            return Item(id: id, name: name ?? "", kind: .folder(try items(children, at: JSONFieldReader.path(path, key: "item"))),
+        if let children = try reader.optionalList(object, "item", at: path) {
+            return Item(id: id, name: name ?? "", kind: .folder(try items(children)),
                         events: events, auth: try reader.auth(object["auth"], at: JSONFieldReader.path(path, key: "auth")),
                         protocolProfileBehavior: behaviour, jsonPath: path)
         }
@@ -145,11 +145,9 @@ struct CollectionDecoder {
 
     /// `event[]`: `{listen, script: {exec, id}, disabled}`; listeners other than prerequest/test are ignored.
     private func events(_ object: JSONObject, at path: String) throws(LoadError) -> [ScriptEvent] {
-        guard let values = try reader.optionalArray(object, "event", at: path) else { return [] }
-        let eventsPath = JSONFieldReader.path(path, key: "event")
+        guard let values = try reader.optionalList(object, "event", at: path) else { return [] }
         var result: [ScriptEvent] = []
-        for (index, value) in values.enumerated() {
-            let eventPath = JSONFieldReader.path(eventsPath, index: index)
+        for (value, eventPath) in values {
             let event = try reader.object(value, at: eventPath)
             guard let listenName = try reader.optionalString(event, "listen", at: eventPath),
                   let listen = ScriptEvent.Listen(rawValue: listenName) else { continue }

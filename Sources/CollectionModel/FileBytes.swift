@@ -9,8 +9,7 @@ import JSONValue
 /// message instead of Foundation's generic "couldn't be opened".
 enum FileBytes {
     /// An open file descriptor, closed when the reader goes away.
-    final class Handle: @unchecked Sendable {
-        // @unchecked: the descriptor is only used by the one reader that owns it.
+    final class Handle {
         let descriptor: Int32
         init(descriptor: Int32) { self.descriptor = descriptor }
         deinit { close(descriptor) }

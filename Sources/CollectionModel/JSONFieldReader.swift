@@ -66,6 +66,25 @@ struct JSONFieldReader: Sendable {
         return items
     }
 
+    /// An element of a list with its own JSON path.
+    typealias Located = (value: JSONValue, path: String)
+
+    /// An optional list field: an array, or (as postman-collection's property lists allow) one object standing for
+    /// a list of one.
+    func optionalList(_ object: JSONObject, _ key: String, at path: String) throws(LoadError) -> [Located]? {
+        guard let value = field(object, key) else { return nil }
+        return try list(value, at: Self.path(path, key: key))
+    }
+
+    /// `value` as list elements (see `optionalList`).
+    func list(_ value: JSONValue, at path: String) throws(LoadError) -> [Located] {
+        switch value {
+        case .array(let items): return items.enumerated().map { (value: $0.element, path: Self.path(path, index: $0.offset)) }
+        case .object: return [(value: value, path: path)]
+        default: throw typeError("an array", found: value, at: path)
+        }
+    }
+
     /// An optional text field. Numbers and booleans are accepted and printed as JavaScript would, since
     /// hand-written files often carry `"value": 5` where Postman itself would have written `"5"`.
     func optionalString(_ object: JSONObject, _ key: String, at path: String) throws(LoadError) -> String? {

@@ -4,11 +4,10 @@ import JSONValue
 
 extension JSONFieldReader {
     /// A `[{key, value, disabled, description}]` list (headers, query, urlencoded).
-    func keyValues(_ items: [JSONValue], at path: String) throws(LoadError) -> [KeyValue] {
+    func keyValues(_ items: [Located]) throws(LoadError) -> [KeyValue] {
         var result: [KeyValue] = []
         result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            let itemPath = Self.path(path, index: index)
+        for (item, itemPath) in items {
             let object = try self.object(item, at: itemPath)
             result.append(KeyValue(key: try optionalString(object, "key", at: itemPath),
                                    value: try optionalString(object, "value", at: itemPath),
@@ -20,11 +19,10 @@ extension JSONFieldReader {
 
     /// A `variable[]` list. Entries without `key` fall back to `id` (old exports); entries with neither are
     /// skipped, as Postman's editor leaves such empty rows behind.
-    func variables(_ items: [JSONValue], at path: String) throws(LoadError) -> [Variable] {
+    func variables(_ items: [Located]) throws(LoadError) -> [Variable] {
         var result: [Variable] = []
         result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            let itemPath = Self.path(path, index: index)
+        for (item, itemPath) in items {
             let object = try self.object(item, at: itemPath)
             let keyField = try optionalString(object, "key", at: itemPath)
             let idField = try optionalString(object, "id", at: itemPath)
@@ -65,7 +63,7 @@ extension JSONFieldReader {
 
 extension KeyValue {
     /// `{key, value, disabled?, description?}`; `key`/`value` are `null` when absent so `?a` and `?a=` survive.
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         var object: JSONObject = ["key": key.map(JSONValue.string) ?? .null, "value": value.map(JSONValue.string) ?? .null]
         if disabled { object["disabled"] = true }
         if let description { object["description"] = .string(description) }
@@ -75,7 +73,7 @@ extension KeyValue {
 
 extension Variable {
     /// `{key, value, type?, disabled?}`.
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         var object: JSONObject = ["key": .string(key), "value": value]
         if let type { object["type"] = .string(type) }
         if disabled { object["disabled"] = true }

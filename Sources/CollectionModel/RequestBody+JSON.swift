@@ -14,11 +14,11 @@ extension JSONFieldReader {
                 body.rawLanguage = try optionalString(raw, "language", at: JSONFieldReader.path(optionsPath, key: "raw"))
             }
         }
-        if let items = try optionalArray(object, "urlencoded", at: path) {
-            body.urlencoded = try keyValues(items, at: JSONFieldReader.path(path, key: "urlencoded"))
+        if let items = try optionalList(object, "urlencoded", at: path) {
+            body.urlencoded = try keyValues(items)
         }
-        if let items = try optionalArray(object, "formdata", at: path) {
-            body.formdata = try formParameters(items, at: JSONFieldReader.path(path, key: "formdata"))
+        if let items = try optionalList(object, "formdata", at: path) {
+            body.formdata = try formParameters(items)
         }
         if let fileValue = field(object, "file") {
             let filePath = JSONFieldReader.path(path, key: "file")
@@ -40,10 +40,9 @@ extension JSONFieldReader {
         return body
     }
 
-    private func formParameters(_ items: [JSONValue], at path: String) throws(LoadError) -> [FormParameter] {
+    private func formParameters(_ items: [Located]) throws(LoadError) -> [FormParameter] {
         var result: [FormParameter] = []
-        for (index, item) in items.enumerated() {
-            let itemPath = JSONFieldReader.path(path, index: index)
+        for (item, itemPath) in items {
             let object = try self.object(item, at: itemPath)
             let typeName = try optionalString(object, "type", at: itemPath)
             var sources: [String] = []
@@ -69,7 +68,7 @@ extension JSONFieldReader {
 
 extension FormParameter {
     /// `{key, value?, type, src?, contentType?, disabled?}`; one source is written as a string, several as an array.
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         var object: JSONObject = ["key": .string(key)]
         if let value { object["value"] = .string(value) }
         object["type"] = .string(kind.rawValue)

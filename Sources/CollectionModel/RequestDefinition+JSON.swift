@@ -45,7 +45,7 @@ extension JSONFieldReader {
     /// `header`: an array of `{key, value, disabled}`, or the raw `Key: Value` lines old exports carry.
     private func headers(_ value: JSONValue, at path: String) throws(LoadError) -> [KeyValue] {
         switch value {
-        case .array(let items): return try keyValues(items, at: path)
+        case .array, .object: return try keyValues(list(value, at: path))
         case .string(let text): return Self.parseHeaderLines(text)
         default: throw typeError("an array of {key, value} or a string of \"Key: Value\" lines", found: value, at: path)
         }

@@ -16,11 +16,9 @@ extension JSONFieldReader {
         // to nowhere, so we parse `raw` when there are no parts at all.
         if field(object, "host") == nil, field(object, "path") == nil, field(object, "protocol") == nil, !raw.isEmpty {
             var parsed = RequestURL.parse(raw)
-            if let query = try optionalArray(object, "query", at: path) {
-                parsed.query = try keyValues(query, at: JSONFieldReader.path(path, key: "query"))
-            }
-            if let variables = try optionalArray(object, "variable", at: path) {
-                parsed.pathVariables = try self.variables(variables, at: JSONFieldReader.path(path, key: "variable"))
+            if let query = try optionalList(object, "query", at: path) { parsed.query = try keyValues(query) }
+            if let variables = try optionalList(object, "variable", at: path) {
+                parsed.pathVariables = try self.variables(variables)
             }
             return parsed
         }
@@ -30,13 +28,9 @@ extension JSONFieldReader {
         url.host = try segments(object, "host", separator: ".", at: path)
         url.port = try optionalString(object, "port", at: path)
         url.path = try segments(object, "path", separator: "/", at: path)
-        if let query = try optionalArray(object, "query", at: path) {
-            url.query = try keyValues(query, at: JSONFieldReader.path(path, key: "query"))
-        }
+        if let query = try optionalList(object, "query", at: path) { url.query = try keyValues(query) }
         url.hash = try optionalString(object, "hash", at: path)
-        if let variables = try optionalArray(object, "variable", at: path) {
-            url.pathVariables = try self.variables(variables, at: JSONFieldReader.path(path, key: "variable"))
-        }
+        if let variables = try optionalList(object, "variable", at: path) { url.pathVariables = try self.variables(variables) }
         return url
     }
 

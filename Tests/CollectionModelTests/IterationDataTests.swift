@@ -60,6 +60,12 @@ struct IterationDataTests {
         #expect(row["mixed"] == "12abc")
     }
 
+    @Test("mixed line ends (CRLF, LF, CR) each end a row")
+    func mixedLineEnds() throws {
+        let data = try rows("a,b\r\n1,\"x\"\n2,y\r3,z")
+        #expect(data == [["a": 1, "b": "x"], ["a": 2, "b": "y"], ["a": 3, "b": "z"]])
+    }
+
     @Test("short rows leave keys absent, long rows drop extra fields, empty lines are skipped")
     func columnCounts() throws {
         let data = try rows("a,b,c\n1,2\n\n   \n4,5,6,7\n")
