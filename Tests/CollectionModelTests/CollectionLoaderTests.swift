@@ -117,6 +117,19 @@ struct CollectionLoaderTests {
         #expect(collection.items[1].request?.url.raw == "http://127.0.0.1/y")
     }
 
+    @Test("a single object stands for a list of one, as postman-collection's property lists allow")
+    func singleObjectLists() throws {
+        let files = TemporaryFiles()
+        let path = files.write("c.json", """
+        {"info": {"name": "N"}, "item": [{"name": "Auth", "request": {"url": "http://127.0.0.1/", "header": {"key": "A", "value": "1"}},
+         "event": {"listen": "test", "script": {"exec": ["pm.test('t', () => {});"]}}}]}
+        """)
+        let item = try #require(try CollectionLoader.loadCollection(path: path).items.first)
+        #expect(item.events.count == 1)
+        #expect(item.events.first?.listen == .test)
+        #expect(item.request?.headers == [KeyValue(key: "A", value: "1")])
+    }
+
     @Test("items without ids get distinct generated UUIDs")
     func generatesIDs() throws {
         let files = TemporaryFiles()
