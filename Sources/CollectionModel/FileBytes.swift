@@ -27,6 +27,16 @@ enum FileBytes {
                 throw LoadError(.unreadable, file: file, message: "cannot read the file: \(FileBytes.errorText(errno))")
             }
         }
+
+        /// `start` followed by everything left in the file.
+        func readToEnd(after start: [UInt8], file: String) throws(LoadError) -> [UInt8] {
+            var bytes = start
+            while true {
+                let chunk = try read(upTo: 1 << 16, file: file)
+                if chunk.isEmpty { return bytes }
+                bytes.append(contentsOf: chunk)
+            }
+        }
     }
 
     /// Opens `path` for reading, refusing directories and explaining failures.
@@ -53,13 +63,7 @@ enum FileBytes {
 
     /// The whole file.
     static func read(_ path: String) throws(LoadError) -> [UInt8] {
-        let handle = try open(path)
-        var bytes: [UInt8] = []
-        while true {
-            let chunk = try handle.read(upTo: 1 << 16, file: path)
-            if chunk.isEmpty { return bytes }
-            bytes.append(contentsOf: chunk)
-        }
+        try open(path).readToEnd(after: [], file: path)
     }
 
     /// The file's text as UTF-8 bytes (BOM stripped, UTF-16 transcoded), or `.invalidText` with the byte offset.

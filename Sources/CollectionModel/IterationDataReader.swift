@@ -27,24 +27,14 @@ package struct IterationDataReader {
         var chunk = try handle.read(upTo: 1 << 16, file: path)
         let isUTF16 = chunk.count >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF))
         if isUTF16 {
-            while true {
-                let more = try handle.read(upTo: 1 << 16, file: path)
-                if more.isEmpty { break }
-                chunk.append(contentsOf: more)
-            }
-            let text = try FileBytes.decodeText(chunk, file: path)
+            let text = try FileBytes.decodeText(try handle.readToEnd(after: chunk, file: path), file: path)
             rows = Self.looksLikeJSON(text) ? .json(try Self.jsonRows(text, file: path), next: 0)
                 : .csvMemory(CSVReader(text.makeIterator()))
             return
         }
         if chunk.count >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF { chunk.removeFirst(3) }
         if Self.looksLikeJSON(chunk) {
-            while true {
-                let more = try handle.read(upTo: 1 << 16, file: path)
-                if more.isEmpty { break }
-                chunk.append(contentsOf: more)
-            }
-            let text = try FileBytes.decodeText(chunk, file: path)
+            let text = try FileBytes.decodeText(try handle.readToEnd(after: chunk, file: path), file: path)
             rows = .json(try Self.jsonRows(text, file: path), next: 0)
             return
         }

@@ -9,6 +9,7 @@ import Darwin
 /// faker 5 gives them (`$randomEmail` an address, `$randomIP` a dotted quad, `$randomDatePast` a JavaScript
 /// `Date` string), drawn from our own short word lists.
 package struct DynamicVariables: Sendable {
+    /// Stateless: every call draws from the system random source.
     package init() {}
 
     /// The value for `$name`, or `nil` when Postman defines no such variable.
