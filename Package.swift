@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"], exclude: ["Peers"]),
     ]
 )
