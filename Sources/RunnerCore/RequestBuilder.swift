@@ -31,9 +31,13 @@ package struct BuiltRequest: Sendable {
     package var request: PreparedRequest
     /// e.g. `auth type "hawk" is not supported yet; the request is sent unsigned`.
     package var warnings: [String]
-    package init(request: PreparedRequest, warnings: [String] = []) {
+    /// The request as Newman shows it after sending (`pm.request` in test scripts, reports): variables resolved,
+    /// URL parsed again from its resolved text, auth applied, every header sent listed.
+    package var resolved: RequestDefinition?
+    package init(request: PreparedRequest, warnings: [String] = [], resolved: RequestDefinition? = nil) {
         self.request = request
         self.warnings = warnings
+        self.resolved = resolved
     }
 }
 
@@ -93,7 +97,10 @@ package enum RequestBuilder {
         let bytes = signable.body ?? (sendsEmptyBody ? [] : nil)
         let request = PreparedRequest(method: method, url: encodedURL.href, headers: finalHeaders, body: bytes,
                                       options: ProtocolProfile.options(behavior, base: settings.baseOptions))
-        return BuiltRequest(request: request, warnings: warnings)
+        let shown = RequestDefinition(method: method, url: signable.url,
+                                      headers: finalHeaders.map { KeyValue(key: $0.name, value: $0.value) },
+                                      body: body, auth: auth)
+        return BuiltRequest(request: request, warnings: warnings, resolved: shown)
     }
 
     /// A URL given only as `raw` (no parts) is parsed from it; otherwise the parts are what is sent.

@@ -82,7 +82,10 @@ struct RequestBuilderTests {
         var definition = BuildFixture.get("http://h/")
         definition.headers = [KeyValue(key: "authorization", value: "old")]
         let auth = Auth(type: "basic", parameters: ["username": "{{user}}", "password": "p:ss"])
-        let headers = try BuildFixture.build(definition, auth: auth, variables: ["user": "ann"]).request.headers
+        let built = try BuildFixture.build(definition, auth: auth, variables: ["user": "ann"])
+        let headers = built.request.headers
+        #expect(built.resolved?.auth?.string("username") == "ann")
+        #expect(built.resolved?.headers.first == KeyValue(key: "Authorization", value: "Basic YW5uOnA6c3M="))
         #expect(headers.filter { $0.name.lowercased() == "authorization" } == [HTTPHeader("Authorization", "Basic YW5uOnA6c3M=")])
         #expect(headers.first?.name == "Authorization")
     }
