@@ -61,7 +61,7 @@ package enum RequestBuilder {
     static func assemble(method: String, url: RequestURL, headers: [KeyValue], body: RequestBody?, auth: Auth?,
                          protocolProfileBehavior behavior: JSONObject,
                          settings: RequestBuildSettings) throws(RequestBuildError) -> BuiltRequest {
-        let method = method.uppercased()
+        let method = method.isEmpty ? "GET" : method.uppercased()
         var warnings: [String] = []
         let userHeaders = headers.compactMap { header -> HTTPHeader? in
             guard !header.disabled, let key = header.key, !key.isEmpty else { return nil }
@@ -92,6 +92,7 @@ package enum RequestBuilder {
         let system = SystemHeaders(userAgent: settings.userAgent, token: settings.makeToken(),
                                    disabled: ProtocolProfile.disabledSystemHeaders(behavior))
         let finalHeaders = system.assemble(signable.headers, body: encodedBody, url: encodedURL)
+        try SystemHeaders.validate(finalHeaders)
         // Node sends `Content-Length: 0` for a bodiless request unless the method normally has no body.
         let sendsEmptyBody = !["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"].contains(method)
         let bytes = signable.body ?? (sendsEmptyBody ? [] : nil)

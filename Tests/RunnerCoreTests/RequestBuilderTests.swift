@@ -156,6 +156,18 @@ struct RequestBuilderTests {
         #expect(throws: RequestBuildError.self) { try BuildFixture.build(RequestDefinition()) }
     }
 
+    @Test("header names and values Node would refuse make the request fail to build")
+    func invalidHeaders() {
+        for (name, value) in [("Bad Name", "x"), ("X-Split", "a\r\nInjected: 1"), ("X-Wide", "你")] {
+            var definition = BuildFixture.get("http://h/")
+            definition.headers = [KeyValue(key: name, value: value)]
+            #expect(throws: RequestBuildError.self) { try BuildFixture.build(definition) }
+        }
+        var latin = BuildFixture.get("http://h/")
+        latin.headers = [KeyValue(key: "X-Latin", value: "café\tok")]
+        #expect(throws: Never.self) { try BuildFixture.build(latin) }
+    }
+
     @Test("resolves the method, and upper-cases it")
     func method() throws {
         let definition = RequestDefinition(method: "{{verb}}", url: RequestURL.parse("http://h/"))

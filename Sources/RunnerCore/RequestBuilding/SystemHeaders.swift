@@ -38,6 +38,22 @@ struct SystemHeaders {
         return headers
     }
 
+    /// Node's checks before sending, with its messages: names must be HTTP tokens; values may hold tab and
+    /// printable Latin-1 only (a newline would split the header, a character above U+00FF cannot be sent).
+    static func validate(_ headers: [HTTPHeader]) throws(RequestBuildError) {
+        for header in headers {
+            let validName = !header.name.isEmpty && header.name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+            }
+            guard validName else { throw RequestBuildError("Header name must be a valid HTTP token [\"\(header.name)\"]") }
+            let validValue = header.value.unicodeScalars.allSatisfy { scalar in
+                scalar == "\t" || (0x20...0x7E).contains(scalar.value) || (0x80...0xFF).contains(scalar.value)
+            }
+            guard validValue else { throw RequestBuildError("Invalid character in header content [\"\(header.name)\"]") }
+        }
+    }
+
     /// The runtime hands headers to the client as an object, so repeated names (exact spelling) travel together
     /// at the first one's place.
     static func groupedByName(_ headers: [HTTPHeader]) -> [HTTPHeader] {
