@@ -168,6 +168,29 @@ struct RequestBuilderTests {
         #expect(throws: Never.self) { try BuildFixture.build(latin) }
     }
 
+    @Test("resolves URL, headers, body and auth through every scope, nested names included")
+    func scopesAndNesting() throws {
+        let scopes = VariableScopes(
+            globals: VariableScope(.globals, variables: [Variable(key: "host", value: "globals.example"),
+                                                         Variable(key: "token", value: "g-token")]),
+            collection: VariableScope(.collection, variables: [Variable(key: "env", value: "prod"),
+                                                               Variable(key: "path", value: "v{{version}}")]),
+            environment: VariableScope(.environment, variables: [Variable(key: "host", value: "{{env}}.example"),
+                                                                 Variable(key: "version", value: 2)]),
+            local: VariableScope(.local, variables: [Variable(key: "token_prod", value: "local-token")]))
+        var definition = BuildFixture.get("https://{{host}}/{{path}}/items?flag={{flag}}")
+        definition.method = "POST"
+        definition.headers = [KeyValue(key: "X-Env", value: "{{env}}")]
+        definition.body = RequestBody(mode: .raw, raw: "{\"v\": {{version}}}", rawLanguage: "json")
+        let built = try RequestBuilder.build(definition, auth: Auth(type: "bearer", parameters: ["token": "{{token_{{env}}}}"]),
+                                             protocolProfileBehavior: [:], resolver: VariableResolver(scopes: scopes),
+                                             settings: BuildFixture.settings())
+        #expect(built.request.url == "https://prod.example/v2/items?flag={{flag}}")
+        #expect(built.request.headers.value(for: "X-Env") == "prod")
+        #expect(built.request.headers.value(for: "Authorization") == "Bearer local-token")
+        #expect(BuildFixture.text(built.request.body) == "{\"v\": 2}")
+    }
+
     @Test("resolves the method, and upper-cases it")
     func method() throws {
         let definition = RequestDefinition(method: "{{verb}}", url: RequestURL.parse("http://h/"))
