@@ -1,9 +1,10 @@
 import JSONValue
 
 extension RequestURL {
-    /// Parses a URL string as postman-collection 4.x's `Url.parse` does: tolerant of `{{variables}}` anywhere (a
-    /// variable holding `.:/?#@&]` does not split the URL), of a missing scheme, of `:\\` after the scheme, of `\` in
-    /// paths, of `?a`, `?a=`, `&&`, `???` in queries. Hash first, then query, scheme, path, userinfo, port and host.
+    /// Parses a URL string as postman-collection 4.x's `Url.parse` (postman-url-encoder's parser) does: tolerant of
+    /// `{{variables}}` anywhere (delimiters inside one do not split the URL), of a missing scheme, of `\` for `/`, of
+    /// extra slashes after `://`, of `?a`, `?a=`, `&&`, `???` in queries. Hash first, then query, scheme, path,
+    /// userinfo, port and host.
     package static func parse(_ string: String) -> RequestURL {
         let trimmed = String(string.drop(while: { $0.isJavaScriptWhitespace }))
         guard !trimmed.isEmpty else { return RequestURL(raw: trimmed) }
@@ -23,12 +24,17 @@ extension RequestURL {
             }
             end = index
         }
-        if let index = text.firstIndex(of: "://", in: start..<end) ?? text.firstIndex(of: ":\\\\", in: start..<end) {
-            url.scheme = text.string(start..<index)
-            start = index + 3
-        }
-        // Backslashes in what remains are path separators, as in browsers.
+        // Backslashes before the query are slashes, as in browsers (`http:\\\\host\\path`).
         text.replace("\\", with: "/", in: start..<end)
+        if let index = text.firstIndex(of: "://", in: start..<end) {
+            let scheme = text.string(start..<index)
+            url.scheme = scheme
+            start = index + 3
+            // Extra slashes after `://` are dropped (`http:////host`); `file:` keeps one for its path.
+            var slashes = 0
+            while start + slashes < end, text.isRaw("/", at: start + slashes) { slashes += 1 }
+            start += scheme.lowercased() == "file" ? max(slashes - 1, 0) : slashes
+        }
         if let index = text.firstIndex(of: "/", in: start..<end) {
             url.path = text.split(index + 1..<end, on: "/")
             end = index
@@ -162,13 +168,13 @@ extension RequestURL {
 enum VariableTokens {
     struct Piece { var text: Substring; var isProtected: Bool }
 
-    static func split(_ text: String, protecting isInteresting: (Character) -> Bool) -> [Piece] {
+    static func split(_ text: String, protecting isInteresting: (Character) -> Bool, evenIfEmpty: Bool = false) -> [Piece] {
         var pieces: [Piece] = []
         var pending = text.startIndex
         var cursor = text.startIndex
         while let open = text[cursor...].range(of: "{{") {
             var scan = open.upperBound
-            var interesting = false
+            var interesting = evenIfEmpty
             var closed: Range<String.Index>?
             while scan < text.endIndex {
                 let character = text[scan]
@@ -195,24 +201,24 @@ enum VariableTokens {
     }
 }
 
-/// URL text in which each `{{…}}` token holding a URL delimiter counts as one opaque character, so searching for
-/// delimiters skips it; slices give the original text back.
+/// URL text in which each `{{…}}` token counts as one opaque scalar, so searching for delimiters skips it; slices
+/// give the original text back. Scalars, not characters, as JavaScript indexes code units (a combining mark after
+/// `/` must not hide the `/`).
 private struct MaskedURLText {
-    /// Characters, with each protected token reduced to a placeholder at its position.
-    private var characters: [Character]
+    /// Scalars, with each protected token reduced to a placeholder at its position.
+    private var characters: [Unicode.Scalar]
     /// The original text of each placeholder, by position.
     private var tokens: [Int: Substring]
 
     init(_ text: String) {
         characters = []
         tokens = [:]
-        let isDelimiter: (Character) -> Bool = { ".:/?#@&]".contains($0) }
-        for piece in VariableTokens.split(text, protecting: isDelimiter) {
+        for piece in VariableTokens.split(text, protecting: { _ in true }, evenIfEmpty: true) {
             if piece.isProtected {
                 tokens[characters.count] = piece.text
-                characters.append("_")
+                characters.append("_" as Unicode.Scalar)
             } else {
-                characters.append(contentsOf: piece.text)
+                characters.append(contentsOf: piece.text.unicodeScalars)
             }
         }
     }
@@ -221,12 +227,14 @@ private struct MaskedURLText {
 
     func string(_ range: Range<Int>) -> String {
         var out = ""
-        for index in range { if let token = tokens[index] { out += token } else { out.append(characters[index]) } }
+        for index in range {
+            if let token = tokens[index] { out += token } else { out.unicodeScalars.append(characters[index]) }
+        }
         return out
     }
 
     func firstIndex(of needle: String, in range: Range<Int>) -> Int? {
-        let pattern = Array(needle)
+        let pattern = Array(needle.unicodeScalars)
         guard range.count >= pattern.count else { return nil }
         for index in range.lowerBound...(range.upperBound - pattern.count) where matches(pattern, at: index) {
             return index
@@ -234,19 +242,21 @@ private struct MaskedURLText {
         return nil
     }
 
-    func lastIndex(of needle: Character, in range: Range<Int>) -> Int? {
+    func isRaw(_ scalar: Unicode.Scalar, at index: Int) -> Bool { characters[index] == scalar && tokens[index] == nil }
+
+    func lastIndex(of needle: Unicode.Scalar, in range: Range<Int>) -> Int? {
         range.reversed().first { characters[$0] == needle && tokens[$0] == nil }
     }
 
-    func containsRaw(_ needle: Character, in range: Range<Int>) -> Bool {
+    func containsRaw(_ needle: Unicode.Scalar, in range: Range<Int>) -> Bool {
         range.contains { characters[$0] == needle && tokens[$0] == nil }
     }
 
-    mutating func replace(_ old: Character, with new: Character, in range: Range<Int>) {
+    mutating func replace(_ old: Unicode.Scalar, with new: Unicode.Scalar, in range: Range<Int>) {
         for index in range where characters[index] == old && tokens[index] == nil { characters[index] = new }
     }
 
-    func split(_ range: Range<Int>, on separator: Character) -> [String] {
+    func split(_ range: Range<Int>, on separator: Unicode.Scalar) -> [String] {
         var parts: [String] = []
         var partStart = range.lowerBound
         for index in range where characters[index] == separator && tokens[index] == nil {
@@ -257,7 +267,7 @@ private struct MaskedURLText {
         return parts
     }
 
-    private func matches(_ pattern: [Character], at index: Int) -> Bool {
+    private func matches(_ pattern: [Unicode.Scalar], at index: Int) -> Bool {
         for (offset, character) in pattern.enumerated() {
             if characters[index + offset] != character || tokens[index + offset] != nil { return false }
         }

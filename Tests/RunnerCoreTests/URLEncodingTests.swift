@@ -84,6 +84,38 @@ struct URLParsingTests {
         #expect(url.host == ["postman-echo", "com"])
     }
 
+    @Test("matches postman-url-encoder's parser on its edge cases")
+    func parserEdgeCases() {
+        let empty = RequestURL.parse("://:@:/?#")
+        #expect(empty.scheme == "" && empty.userInfo == ":" && empty.host.isEmpty && empty.port == "")
+        #expect(empty.path == [""] && empty.query == [KeyValue(key: "", value: nil)] && empty.hash == "")
+
+        let newlines = RequestURL.parse("http://\n:\r@\r.\n:\n/\n/\n?\n=\r#\n")
+        #expect(newlines.userInfo == "\n:\r" && newlines.host == ["\r", "\n"] && newlines.port == "\n")
+        #expect(newlines.path == ["\n", "\n"] && newlines.query == [KeyValue(key: "\n", value: "\r")] && newlines.hash == "\n")
+
+        #expect(RequestURL.parse("http://postman.com    ").host == ["postman", "com    "])
+        let sneaky = RequestURL.parse("http://postman.com:80\\@evil.com/#foo\\bar")
+        #expect(sneaky.host == ["postman", "com"] && sneaky.port == "80" && sneaky.path == ["@evil.com", ""])
+        #expect(sneaky.hash == "foo\\bar")
+        let ipv6 = RequestURL.parse("http://user:password@[1080:0:0:0:8:800:200C:417A]:8080")
+        #expect(ipv6.host == ["[1080:0:0:0:8:800:200C:417A]"] && ipv6.port == "8080" && ipv6.userInfo == "user:password")
+        #expect(RequestURL.parse("http://user:p:a:s:s@localhost").userInfo == "user:p:a:s:s")
+        #expect(RequestURL.parse("http://localhost/p/q=foo@bar???&hl=en").path == ["p", "q=foo@bar"])
+        #expect(RequestURL.parse("http://root@localhost").userInfo == "root")
+        let slashes = RequestURL.parse("http:////localhost/foo")
+        #expect(slashes.host == ["localhost"] && slashes.path == ["foo"])
+        let backslashes = RequestURL.parse("http:\\\\\\\\localhost")
+        #expect(backslashes.host == ["localhost"] && backslashes.path.isEmpty)
+        #expect(RequestURL.parse("file://host/foo").host == ["host"])
+        for text in ["file:///foo/bar", "file://///foo/bar"] {
+            let file = RequestURL.parse(text)
+            #expect(file.host.isEmpty && file.path == ["foo", "bar"])
+        }
+        #expect(RequestURL.parse(" \n\t\rhttp://localhost/path\n/name\n ").path == ["path\n", "name\n "])
+        #expect(RequestURL.parse("http://{{hostname}}.com/{{path}}#").host == ["{{hostname}}", "com"])
+    }
+
     @Test("trims leading whitespace and keeps an empty string empty")
     func whitespace() {
         #expect(RequestURL.parse("  \n http://a/b").host == ["a"])
