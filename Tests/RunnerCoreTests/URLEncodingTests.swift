@@ -247,10 +247,14 @@ struct URLEncodingTests {
         #expect(try BuildFixture.url(BuildFixture.get("http://localhost:4041/?q=%F0%9F%8D%AA")) == "http://localhost:4041/?q=%F0%9F%8D%AA")
     }
 
-    @Test("encodes space \" # & ' < = > in query keys and values")
+    @Test("encodes space \" # & ' < = > in query keys, and all but = in values (postman-url-encoder 3)")
     func queryEncoding() {
-        #expect(URLEncoding.encodeQuery([KeyValue(key: "a b", value: "\"#&'<=>!$()*+,;:@/?")])
-            == "a%20b=%22%23%26%27%3C%3D%3E!$()*+,;:@/?")
+        #expect(URLEncoding.encodeQuery([KeyValue(key: "a b=&", value: "\"#&'<=>!$()*+,;:@/?{}|")])
+            == "a%20b%3D%26=%22%23%26%27%3C=%3E!$()*+,;:@/?{}|")
+        let keys = [" ", "\"", "#", "&", "'", "<", "=", ">"].map { KeyValue(key: $0, value: nil) }
+        #expect(URLEncoding.encodeQuery(keys) == "%20&%22&%23&%26&%27&%3C&%3D&%3E")
+        #expect(URLEncoding.encodeQuery(RequestURL.parse("x?q=(\"f=o&o\")").query) == "q=(%22f=o&o%22)")
+        #expect(URLEncoding.encodeQuery([KeyValue(key: "q1", value: "v1 \t\r\n")]) == "q1=v1%20%09%0D%0A")
     }
 
     @Test("disableUrlEncoding sends path and query as written")
@@ -264,12 +268,38 @@ struct URLEncodingTests {
         #expect(try BuildFixture.url(query, behavior: ["disableUrlEncoding": true]) == "http://localhost:4041/?q=" + value)
     }
 
+    @Test("matches postman-url-encoder's toNodeUrl on userinfo, path and mixed URLs")
+    func toNodeURLCases() throws {
+        let mixed = URLEncoding.encode(RequestURL.parse("cooper@郵便屋さん.com:399/foo&bar/{baz}?q=(\"f=o&o\")#`hash`"))
+        #expect(mixed.href == "http://cooper@xn--48jwgn17gdel797d.com:399/foo&bar/%7Bbaz%7D?q=(%22f=o&o%22)")
+        #expect(mixed.hostHeader == "xn--48jwgn17gdel797d.com:399")
+        #expect(URLEncoding.encode(RequestURL.parse("`user`:pâ$$@example.com")).href == "http://%60user%60:p%C3%A2$$@example.com/")
+        #expect(URLEncoding.encode(RequestURL.parse("http://user:p:a:s:s@localhost")).href == "http://user:p%3Aa%3As%3As@localhost/")
+        #expect(URLEncoding.encode(RequestURL.parse("http://localhost:")).href == "http://localhost:/")
+        #expect(URLEncoding.encode(RequestURL.parse("http://[::1]:3000")).href == "http://[::1]:3000/")
+        #expect(URLEncoding.encode(RequestURL.parse("example.com/foo/你ス/(⚡️)")).href
+            == "http://example.com/foo/%E4%BD%A0%E3%82%B9/(%E2%9A%A1%EF%B8%8F)")
+        #expect(URLEncoding.encode(RequestURL.parse("ròót@郵便屋さん.com/[⚡️]?q1=(1 2)#%foo%")).href
+            == "http://r%C3%B2%C3%B3t@xn--48jwgn17gdel797d.com/[%E2%9A%A1%EF%B8%8F]?q1=(1%202)")
+        let custom = URLEncoding.encode(RequestURL(host: ["127", "1"], path: ["f00", "#", "bär"],
+                                                   query: [KeyValue(key: "q", value: "(A & B)")]))
+        #expect(custom.href == "http://127.0.0.1/f00/%23/b%C3%A4r?q=(A%20%26%20B)")
+        let raw = URLEncoding.encode(RequestURL.parse("r@@t:b:a:r@郵便屋さん.com:399/foo&bar/{baz}?q=(\"foo\")"), disableEncoding: true)
+        #expect(raw.href == "http://r@@t:b:a:r@xn--48jwgn17gdel797d.com:399/foo&bar/{baz}?q=(\"foo\")")
+    }
+
     @Test("punycodes international host names and lower-cases hosts")
     func internationalHosts() throws {
         #expect(HostEncoding.encode("郵便屋さん.com") == "xn--48jwgn17gdel797d.com")
         #expect(HostEncoding.encode("中文.com") == "xn--fiq228c.com")
         #expect(try BuildFixture.url(BuildFixture.get("http://BÜCHER.example/x")) == "http://xn--bcher-kva.example/x")
         #expect(HostEncoding.encode("{{unresolved}}") == "{{unresolved}}")
+        #expect(HostEncoding.encode("xn--iñvalid.com") == "xn--iñvalid.com")
+        #expect(HostEncoding.encode("postman.com%60f.society.org") == "postman.com`f.society.org")
+        #expect(HostEncoding.encode("😎.cool") == "xn--s28h.cool")
+        #expect(HostEncoding.encode("0") == "0.0.0.0")
+        #expect(HostEncoding.encode("1234") == "0.0.4.210")
+        #expect(HostEncoding.encode("255.255.255") == "255.255.0.255")
     }
 
     @Test("a variable may hold scheme, host, port and path together")

@@ -11,13 +11,15 @@ enum HostEncoding {
 
     /// `nil` when the host is not a valid domain.
     static func domainToASCII(_ host: String) -> String? {
-        let mapped = host.precomposedStringWithCanonicalMapping.lowercased()
+        // The WHATWG host parser reads percent-escapes first (`a%60b.org` is the host ``a`b.org``).
+        let mapped = SystemHeaders.percentDecoded(host).precomposedStringWithCanonicalMapping.lowercased()
         var labels: [String] = []
         for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
             if label.unicodeScalars.allSatisfy(\.isASCII) {
                 labels.append(String(label))
             } else {
-                guard let encoded = Punycode.encode(String(label)) else { return nil }
+                // A label already marked as punycode cannot hold other characters.
+                guard !label.hasPrefix("xn--"), let encoded = Punycode.encode(String(label)) else { return nil }
                 labels.append("xn--" + encoded)
             }
         }

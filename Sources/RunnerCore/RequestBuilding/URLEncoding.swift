@@ -21,8 +21,12 @@ package enum URLEncoding {
     package static let path = fragment.extended("#?{}")
     /// WHATWG userinfo set: the path set and `/:;=@[\]^|`.
     package static let userInfo = path.extended("/:;=@[\\]^|")
-    /// postman-url-encoder's query set (also used for keys and values): space `"#&'<=>`.
-    package static let query = EncodeSet(" \"#&'<=>")
+    /// postman-url-encoder 3's query set: space `"#'<>` (WHATWG's special-query set).
+    package static let query = EncodeSet(" \"#'<>")
+    /// Query values: the query set and `&`.
+    package static let queryValue = query.extended("&")
+    /// Query keys: the query set, `&` and `=`.
+    package static let queryKey = query.extended("&=")
 
     /// The text with every byte of the set written as `%XX` (upper-case hex).
     package static func percentEncode(_ text: String, _ set: EncodeSet) -> String {
@@ -41,11 +45,11 @@ package enum URLEncoding {
     }
 
     /// Query parameters as postman-url-encoder's `encodeQueryParams` writes them: enabled ones joined with `&`,
-    /// `key` then `=value` when there is a value.
+    /// `key` then `=value` when there is a value (`=` stays literal in values).
     package static func encodeQuery(_ parameters: [KeyValue]) -> String {
         parameters.filter { !$0.disabled }.map { parameter in
-            var text = parameter.key.map { percentEncode($0, query) } ?? ""
-            if let value = parameter.value { text += "=" + percentEncode(value, query) }
+            var text = parameter.key.map { percentEncode($0, queryKey) } ?? ""
+            if let value = parameter.value { text += "=" + percentEncode(value, queryValue) }
             return text
         }.joined(separator: "&")
     }
