@@ -1,4 +1,5 @@
 import CollectionModel
+import Foundation
 import JSONValue
 
 /// Settings that shape every request of a run.
@@ -11,6 +12,10 @@ package struct RequestBuildSettings: Sendable {
     package var baseOptions = RequestOptions()
     /// The User-Agent system header.
     package var userAgent = "PostmanRuntime/7.39.1"
+    /// Makes the boundary of each multipart body (random, as form-data's; tests fix it).
+    package var makeBoundary: @Sendable () -> String = { MultipartEncoder.randomBoundary() }
+    /// Makes the `Postman-Token` header of each request (a UUID v4; tests fix it).
+    package var makeToken: @Sendable () -> String = { UUID().uuidString.lowercased() }
     package init(workingDirectory: String) { self.workingDirectory = workingDirectory }
 }
 
@@ -26,19 +31,131 @@ package struct BuiltRequest: Sendable {
     package var request: PreparedRequest
     /// e.g. `auth type "hawk" is not supported yet; the request is sent unsigned`.
     package var warnings: [String]
-    package init(request: PreparedRequest, warnings: [String] = []) {
+    /// The request as Newman shows it after sending (`pm.request` in test scripts, reports): variables resolved,
+    /// URL parsed again from its resolved text, auth applied, every header sent listed.
+    package var resolved: RequestDefinition?
+    package init(request: PreparedRequest, warnings: [String] = [], resolved: RequestDefinition? = nil) {
         self.request = request
         self.warnings = warnings
+        self.resolved = resolved
     }
 }
 
 /// Turns a request definition into bytes for the wire as postman-runtime does: variables resolved in URL,
 /// headers, body and auth; URL encoded; body by mode; auth applied; system headers added.
-/// (Implementation lands with the request-building work.)
 package enum RequestBuilder {
+    /// Builds the request the runner sends. `auth` is the effective (inherited) auth, `protocolProfileBehavior` the
+    /// merged behaviour (see `mergeProtocolProfileBehavior`). The URL is resolved as text and parsed again, so a
+    /// variable may hold several URL parts (`{{baseUrl}}` = `http://host:8080/api`).
     package static func build(_ definition: RequestDefinition, auth: Auth?, protocolProfileBehavior: JSONObject,
                               resolver: VariableResolver, settings: RequestBuildSettings) throws(RequestBuildError) -> BuiltRequest {
-        throw RequestBuildError("request building is not implemented yet")
+        let resolved = VariableResolution(resolver: resolver)
+        let url = RequestURL.parse(resolver.resolve(sendableURL(definition.url).toString()))
+        return try assemble(method: resolver.resolve(definition.method), url: url,
+                            headers: definition.headers.map(resolved.keyValue), body: definition.body.map(resolved.body),
+                            auth: auth.map(resolved.auth), protocolProfileBehavior: protocolProfileBehavior,
+                            settings: settings)
+    }
+
+    /// The steps after variable resolution, shared with `pm.sendRequest`.
+    static func assemble(method: String, url: RequestURL, headers: [KeyValue], body: RequestBody?, auth: Auth?,
+                         protocolProfileBehavior behavior: JSONObject,
+                         settings: RequestBuildSettings) throws(RequestBuildError) -> BuiltRequest {
+        let method = method.isEmpty ? "GET" : method.uppercased()
+        var warnings: [String] = []
+        let userHeaders = headers.compactMap { header -> HTTPHeader? in
+            guard !header.disabled, let key = header.key, !key.isEmpty else { return nil }
+            return HTTPHeader(key, header.value ?? "")
+        }
+
+        var body = body
+        if var raw = body, raw.mode == .raw, let text = raw.raw,
+           JSONComments.applies(language: raw.rawLanguage, contentType: userHeaders.value(for: "Content-Type")) {
+            raw.raw = JSONComments.strip(text)
+            body = raw
+        }
+        var encoder = BodyEncoder(files: UploadFiles(workingDirectory: settings.workingDirectory,
+                                                     allowOutside: settings.allowFilesOutsideWorkingDirectory),
+                                  makeBoundary: settings.makeBoundary)
+        let encodedBody = encoder.encode(body, method: method,
+                                         pruneBody: !ProtocolProfile.isTruthy(behavior["disableBodyPruning"]))
+        warnings += encoder.warnings
+
+        var signable = SignableRequest(method: method, url: url, headers: userHeaders, body: encodedBody?.bytes,
+                                       protocolProfileBehavior: behavior)
+        warnings += AuthSigners.sign(&signable, auth: auth)
+
+        let encodedURL = URLEncoding.encode(signable.url,
+                                            disableEncoding: ProtocolProfile.isTruthy(behavior["disableUrlEncoding"]))
+        guard !encodedURL.hostname.isEmpty else { throw RequestBuildError("Invalid URI \"\(encodedURL.href)\"") }
+
+        let system = SystemHeaders(userAgent: settings.userAgent, token: settings.makeToken(),
+                                   disabled: ProtocolProfile.disabledSystemHeaders(behavior))
+        let finalHeaders = system.assemble(signable.headers, body: encodedBody, url: encodedURL)
+        try SystemHeaders.validate(finalHeaders)
+        // Node sends `Content-Length: 0` for a bodiless request unless the method normally has no body.
+        let sendsEmptyBody = !["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"].contains(method)
+        let bytes = signable.body ?? (sendsEmptyBody ? [] : nil)
+        let request = PreparedRequest(method: method, url: encodedURL.href, headers: finalHeaders, body: bytes,
+                                      options: ProtocolProfile.options(behavior, base: settings.baseOptions))
+        let shown = RequestDefinition(method: method, url: signable.url,
+                                      headers: finalHeaders.map { KeyValue(key: $0.name, value: $0.value) },
+                                      body: body, auth: auth)
+        return BuiltRequest(request: request, warnings: warnings, resolved: shown)
+    }
+
+    /// A URL given only as `raw` (no parts) is parsed from it; otherwise the parts are what is sent.
+    static func sendableURL(_ url: RequestURL) -> RequestURL {
+        guard url.scheme == nil, url.host.isEmpty, url.path.isEmpty, url.port == nil, url.query.isEmpty,
+              !url.raw.isEmpty else { return url }
+        var parsed = RequestURL.parse(url.raw)
+        if !url.pathVariables.isEmpty { parsed.pathVariables = url.pathVariables }
+        return parsed
+    }
+}
+
+/// Resolves `{{variables}}` in every string of a request part, as postman-runtime's `toObjectResolved` does.
+private struct VariableResolution {
+    let resolver: VariableResolver
+
+    func keyValue(_ pair: KeyValue) -> KeyValue {
+        var pair = pair
+        pair.key = pair.key.map(resolver.resolve)
+        pair.value = pair.value.map(resolver.resolve)
+        return pair
+    }
+
+    func body(_ body: RequestBody) -> RequestBody {
+        var body = body
+        body.raw = body.raw.map(resolver.resolve)
+        body.urlencoded = body.urlencoded.map(keyValue)
+        body.formdata = body.formdata.map { parameter in
+            var parameter = parameter
+            parameter.key = resolver.resolve(parameter.key)
+            parameter.value = parameter.value.map(resolver.resolve)
+            parameter.sources = parameter.sources.map(resolver.resolve)
+            parameter.contentType = parameter.contentType.map(resolver.resolve)
+            return parameter
+        }
+        body.fileSource = body.fileSource.map(resolver.resolve)
+        body.graphqlQuery = body.graphqlQuery.map(resolver.resolve)
+        body.graphqlVariables = body.graphqlVariables.map(resolver.resolve)
+        return body
+    }
+
+    func auth(_ auth: Auth) -> Auth {
+        var auth = auth
+        auth.parameters = JSONObject(auth.parameters.members.map { JSONMember($0.key, json($0.value)) })
+        return auth
+    }
+
+    private func json(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(resolver.resolve(text))
+        case .array(let items): .array(items.map(json))
+        case .object(let object): .object(JSONObject(object.members.map { JSONMember($0.key, json($0.value)) }))
+        case .null, .bool, .number: value
+        }
     }
 }
 

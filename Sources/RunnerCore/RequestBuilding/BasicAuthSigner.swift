@@ -1,0 +1,20 @@
+import CollectionModel
+import Foundation
+
+/// `basic`: replaces any `Authorization` header with `Basic base64(username:password)` (missing parts are empty).
+package struct BasicAuthSigner: AuthSigner {
+    package init() {}
+    package var type: String { "basic" }
+
+    package func sign(_ request: inout SignableRequest, auth: Auth) -> [String] {
+        let credentials = (auth.string("username") ?? "") + ":" + (auth.string("password") ?? "")
+        request.removeHeaders(named: "Authorization")
+        request.headers.append(HTTPHeader("Authorization", BasicAuthSigner.headerValue(credentials)))
+        return []
+    }
+
+    /// `Basic ` and the base64 of the UTF-8 bytes.
+    package static func headerValue(_ credentials: String) -> String {
+        "Basic " + Data(credentials.utf8).base64EncodedString()
+    }
+}

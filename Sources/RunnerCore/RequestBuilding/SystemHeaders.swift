@@ -1,0 +1,87 @@
+import Foundation
+
+/// The final header list, in the order Newman puts headers on the wire: the user's (with auth's changes), a raw or
+/// graphql body's default `Content-Type`, the system headers postman-runtime adds when absent, then what
+/// postman-request adds (`Authorization` from URL credentials, a form body's `Content-Type`).
+struct SystemHeaders {
+    var userAgent: String
+    var token: String
+    var disabled: Set<String>
+
+    func assemble(_ headers: [HTTPHeader], body: EncodedBody?, url: EncodedURL) -> [HTTPHeader] {
+        var headers = headers
+        if case .systemDefault(let type)? = body?.contentType, !disabled.contains("content-type"),
+           !headers.contains(name: "Content-Type") {
+            headers.append(HTTPHeader("Content-Type", type))
+        }
+        let system = [
+            ("User-Agent", userAgent), ("Accept", "*/*"), ("Cache-Control", "no-cache"), ("Postman-Token", token),
+            ("Host", url.hostHeader), ("Accept-Encoding", "gzip, deflate, br"), ("Connection", "keep-alive"),
+        ]
+        for (name, value) in system where !disabled.contains(name.lowercased()) && !headers.contains(name: name) {
+            headers.append(HTTPHeader(name, value))
+        }
+        headers = SystemHeaders.groupedByName(headers)
+        if let credentials = url.credentials, !headers.contains(name: "Authorization") {
+            let text = SystemHeaders.percentDecoded(credentials.user) + ":" + SystemHeaders.percentDecoded(credentials.password)
+            headers.append(HTTPHeader("Authorization", BasicAuthSigner.headerValue(text)))
+        }
+        if case .clientForced(let type, let keepPrefix)? = body?.contentType, !disabled.contains("content-type") {
+            if let index = headers.lastIndex(where: { $0.name.lowercased() == "content-type" }) {
+                if keepPrefix.isEmpty || !headers[index].value.lowercased().hasPrefix(keepPrefix) {
+                    headers[index].value = type
+                }
+            } else {
+                headers.append(HTTPHeader("Content-Type", type))
+            }
+        }
+        return headers
+    }
+
+    /// Node's checks before sending, with its messages: names must be HTTP tokens; values may hold tab and
+    /// printable Latin-1 only (a newline would split the header, a character above U+00FF cannot be sent).
+    static func validate(_ headers: [HTTPHeader]) throws(RequestBuildError) {
+        for header in headers {
+            let validName = !header.name.isEmpty && header.name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+            }
+            guard validName else { throw RequestBuildError("Header name must be a valid HTTP token [\"\(header.name)\"]") }
+            let validValue = header.value.unicodeScalars.allSatisfy { scalar in
+                scalar == "\t" || (0x20...0x7E).contains(scalar.value) || (0x80...0xFF).contains(scalar.value)
+            }
+            guard validValue else { throw RequestBuildError("Invalid character in header content [\"\(header.name)\"]") }
+        }
+    }
+
+    /// The runtime hands headers to the client as an object, so repeated names (exact spelling) travel together
+    /// at the first one's place.
+    static func groupedByName(_ headers: [HTTPHeader]) -> [HTTPHeader] {
+        var order: [String] = []
+        var byName: [String: [HTTPHeader]] = [:]
+        for header in headers {
+            if byName[header.name] == nil { order.append(header.name) }
+            byName[header.name, default: []].append(header)
+        }
+        return order.flatMap { byName[$0] ?? [] }
+    }
+
+    /// `querystring.unescape`: `%XX` sequences decoded, anything malformed left as is.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let byte = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                out.append(byte)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
