@@ -158,11 +158,3 @@ private struct VariableResolution {
         }
     }
 }
-
-extension RequestBuilder {
-    /// Builds what `pm.sendRequest` was given (a URL string or a request JSON), without variable resolution.
-    /// (Implementation lands with the request-building work.)
-    package static func buildForSendRequest(_ json: JSONValue, settings: RequestBuildSettings) throws(RequestBuildError) -> PreparedRequest {
-        throw RequestBuildError("pm.sendRequest is not implemented yet")
-    }
-}
