@@ -1,0 +1,203 @@
+import CCurlShim
+import Foundation
+import RunnerCore
+
+extension CurlTransport {
+    /// One `curl_easy_perform`: exactly one request and its response, no redirect following.
+    func perform(_ request: PreparedRequest) -> Result<HopResponse, TransportError> {
+        let recorder = ExchangeRecorder(maxBodyBytes: request.options.maxResponseBytes)
+        var headerList: UnsafeMutablePointer<curl_slist>? = nil
+        defer { curl_slist_free_all(headerList) }
+        return withExtendedLifetime(recorder) { () -> Result<HopResponse, TransportError> in
+            do throws(CurlCallFailure) {
+                try configure(request, recorder: recorder, headerList: &headerList)
+            } catch {
+                return .failure(setupError(error, request: request))
+            }
+            do throws(CurlCallFailure) {
+                try curlCheck(curl_easy_perform(handle.raw), "curl_easy_perform")
+            } catch {
+                return .failure(TransportError(curl: failureContext(error.code, request: request, recorder: recorder)))
+            }
+            return .success(HopResponse(
+                code: recorder.code, reason: recorder.reason, httpVersion: recorder.httpVersion,
+                headers: recorder.headers, body: recorder.body, timings: readTimings(),
+                sentHead: recorder.parsedSentHead()))
+        }
+    }
+
+    private func configure(_ request: PreparedRequest, recorder: ExchangeRecorder,
+                           headerList: inout UnsafeMutablePointer<curl_slist>?) throws(CurlCallFailure) {
+        let raw = handle.raw
+        let options = request.options
+        try handle.reset()
+        // Signals are useless to us and unsafe in a threaded program; timeouts still work without them.
+        try handle.set(CURLOPT_NOSIGNAL, true, "CURLOPT_NOSIGNAL")
+        try handle.set(CURLOPT_URL, request.url, "CURLOPT_URL")
+        // The URL is already encoded the way Postman encodes it; without PATH_AS_IS curl would squash `/../`
+        // and `/./` segments.
+        try handle.set(CURLOPT_PATH_AS_IS, true, "CURLOPT_PATH_AS_IS")
+        // Redirects are followed by RedirectPolicy, one perform per hop.
+        try handle.set(CURLOPT_FOLLOWLOCATION, false, "CURLOPT_FOLLOWLOCATION")
+        try handle.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "CURLOPT_HTTP_VERSION")
+        // "" = decode every encoding curl supports (gzip, deflate, br, zstd). libcurl quirk: this also makes curl
+        // add its own Accept-Encoding header unless the request has one, which CurlHeaderLines suppresses, so
+        // the request's own Accept-Encoding (or none) is what goes out while the body is still decoded.
+        try handle.set(CURLOPT_ACCEPT_ENCODING, "", "CURLOPT_ACCEPT_ENCODING")
+
+        try setMethodAndBody(request)
+        for line in CurlHeaderLines.lines(for: request) {
+            guard let extended = curl_slist_append(headerList, line) else {
+                throw CurlCallFailure(code: CURLE_OUT_OF_MEMORY, call: "curl_slist_append")
+            }
+            headerList = extended
+        }
+        try handle.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList), "CURLOPT_HTTPHEADER")
+
+        let context = Unmanaged.passUnretained(recorder).toOpaque()
+        try curlCheck(ccurl_setopt_data_callback(raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            guard let context else { return 0 }
+            let recorder = Unmanaged<ExchangeRecorder>.fromOpaque(context).takeUnretainedValue()
+            return recorder.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+        }, "curl_easy_setopt(CURLOPT_WRITEFUNCTION)")
+        try handle.set(CURLOPT_WRITEDATA, pointer: context, "CURLOPT_WRITEDATA")
+        try curlCheck(ccurl_setopt_data_callback(raw, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            guard let context else { return 0 }
+            let recorder = Unmanaged<ExchangeRecorder>.fromOpaque(context).takeUnretainedValue()
+            recorder.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }, "curl_easy_setopt(CURLOPT_HEADERFUNCTION)")
+        try handle.set(CURLOPT_HEADERDATA, pointer: context, "CURLOPT_HEADERDATA")
+        // libcurl quirk: the debug callback, the only place the request head is shown as sent, runs only
+        // with VERBOSE on; with a callback installed nothing is printed.
+        try curlCheck(ccurl_setopt_debug_callback(raw) { _, type, data, size, context in
+            guard type == CURLINFO_HEADER_OUT, let context else { return 0 }
+            let recorder = Unmanaged<ExchangeRecorder>.fromOpaque(context).takeUnretainedValue()
+            recorder.receiveSentHead(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        }, "curl_easy_setopt(CURLOPT_DEBUGFUNCTION)")
+        try handle.set(CURLOPT_DEBUGDATA, pointer: context, "CURLOPT_DEBUGDATA")
+        try handle.set(CURLOPT_VERBOSE, true, "CURLOPT_VERBOSE")
+
+        if options.timeoutMilliseconds > 0 {
+            try handle.set(CURLOPT_TIMEOUT_MS, options.timeoutMilliseconds, "CURLOPT_TIMEOUT_MS")
+        }
+        if options.insecureHTTPParser {
+            try handle.set(CURLOPT_HTTP09_ALLOWED, true, "CURLOPT_HTTP09_ALLOWED")
+        }
+        try configureTLS(options)
+        try configureProxy(for: request.url)
+    }
+
+    /// libcurl picks the method from how the body is given; CUSTOMREQUEST only renames it on the wire.
+    private func setMethodAndBody(_ request: PreparedRequest) throws(CurlCallFailure) {
+        let raw = handle.raw
+        if request.method == "HEAD" {
+            // NOBODY is what makes curl expect no body after a HEAD response's Content-Length.
+            try handle.set(CURLOPT_NOBODY, true, "CURLOPT_NOBODY")
+        } else if let body = request.body {
+            // Any method may carry a body (GET with a body is sent when the collection asks for it):
+            // POSTFIELDS gives curl the body and Content-Length, CUSTOMREQUEST sets the method name.
+            let code = body.withUnsafeBytes { ccurl_set_body(raw, $0.baseAddress, $0.count) }
+            try curlCheck(code, "curl_easy_setopt(CURLOPT_COPYPOSTFIELDS)")
+            if request.method != "POST" {
+                try handle.set(CURLOPT_CUSTOMREQUEST, request.method, "CURLOPT_CUSTOMREQUEST")
+            }
+        } else if request.method == "GET" {
+            try handle.set(CURLOPT_HTTPGET, true, "CURLOPT_HTTPGET")
+        } else {
+            // A body-less request with any other method: a GET renamed, so no Content-Length is invented.
+            try handle.set(CURLOPT_CUSTOMREQUEST, request.method, "CURLOPT_CUSTOMREQUEST")
+        }
+    }
+
+    private func configureTLS(_ options: RequestOptions) throws(CurlCallFailure) {
+        if !options.verifyTLS {
+            try handle.set(CURLOPT_SSL_VERIFYPEER, false, "CURLOPT_SSL_VERIFYPEER")
+            try handle.set(CURLOPT_SSL_VERIFYHOST, 0, "CURLOPT_SSL_VERIFYHOST")
+        }
+        if let extra = options.extraCACertificatesPath {
+            // CAINFO would replace the system bundle; Node's NODE_EXTRA_CA_CERTS adds to it. So the two are
+            // joined in memory and handed over as a blob.
+            let bundle = try caBundle(adding: extra)
+            let code = bundle.withUnsafeBytes { ccurl_setopt_blob(handle.raw, CURLOPT_CAINFO_BLOB, $0.baseAddress, $0.count) }
+            try curlCheck(code, "curl_easy_setopt(CURLOPT_CAINFO_BLOB)")
+        }
+        if let certificate = options.clientCertificatePath {
+            try handle.set(CURLOPT_SSLCERT, certificate, "CURLOPT_SSLCERT")
+        }
+        if let key = options.clientKeyPath {
+            try handle.set(CURLOPT_SSLKEY, key, "CURLOPT_SSLKEY")
+        }
+        if let passphrase = options.clientKeyPassphrase {
+            try handle.set(CURLOPT_KEYPASSWD, passphrase, "CURLOPT_KEYPASSWD")
+        }
+    }
+
+    private func caBundle(adding extraPath: String) throws(CurlCallFailure) -> [UInt8] {
+        if let cached = caBundles[extraPath] { return cached }
+        guard let extra = FileManager.default.contents(atPath: extraPath) else {
+            throw CurlCallFailure(code: CURLE_SSL_CACERT_BADFILE, call: "reading \(extraPath)")
+        }
+        let systemPath = handle.info(string: CURLINFO_CAINFO) ?? "/etc/ssl/certs/ca-certificates.crt"
+        var bundle = [UInt8](FileManager.default.contents(atPath: systemPath) ?? Data())
+        bundle.append(10)
+        bundle.append(contentsOf: extra)
+        caBundles[extraPath] = bundle
+        return bundle
+    }
+
+    /// Always set, even to "" (= no proxy): otherwise curl would consult the environment on its own terms.
+    private func configureProxy(for url: String) throws(CurlCallFailure) {
+        let scheme = URLParts(url)?.scheme ?? "http"
+        try handle.set(CURLOPT_PROXY, proxies.proxy(forScheme: scheme) ?? "", "CURLOPT_PROXY")
+        if let noProxy = proxies.noProxy {
+            try handle.set(CURLOPT_NOPROXY, noProxy, "CURLOPT_NOPROXY")
+        }
+    }
+
+    /// curl's *_TIME_T values are microseconds from the start of the perform, each phase ending later.
+    private func readTimings() -> ResponseTimings {
+        func ms(_ item: CURLINFO) -> Double { Double(handle.info(offset: item)) / 1000 }
+        let lookup = ms(CURLINFO_NAMELOOKUP_TIME_T)
+        let connect = ms(CURLINFO_CONNECT_TIME_T)
+        let tls = ms(CURLINFO_APPCONNECT_TIME_T)
+        let pretransfer = ms(CURLINFO_PRETRANSFER_TIME_T)
+        let firstByte = ms(CURLINFO_STARTTRANSFER_TIME_T)
+        let total = ms(CURLINFO_TOTAL_TIME_T)
+        var timings = ResponseTimings()
+        timings.dns = lookup
+        timings.tcp = max(0, connect - lookup)
+        // APPCONNECT stays 0 for plain HTTP and for a reused TLS connection.
+        timings.secureHandshake = tls > 0 ? max(0, tls - connect) : 0
+        timings.firstByte = max(0, firstByte - pretransfer)
+        timings.download = max(0, total - firstByte)
+        timings.total = total
+        return timings
+    }
+
+    private func failureContext(_ code: CURLcode, request: PreparedRequest, recorder: ExchangeRecorder) -> CurlFailureContext {
+        CurlFailureContext(
+            code: code, detail: handle.errorMessage(for: code), url: request.url,
+            primaryIP: handle.info(string: CURLINFO_PRIMARY_IP) ?? "",
+            primaryPort: handle.info(long: CURLINFO_PRIMARY_PORT),
+            osErrno: Int32(truncatingIfNeeded: handle.info(long: CURLINFO_OS_ERRNO)),
+            connected: handle.info(offset: CURLINFO_PRETRANSFER_TIME_T) > 0 || handle.info(offset: CURLINFO_CONNECT_TIME_T) > 0,
+            exceededBodyLimit: recorder.exceededBodyLimit)
+    }
+
+    /// A failure before the request could be sent: a bad option value (URL, CA file, …).
+    private func setupError(_ failure: CurlCallFailure, request: PreparedRequest) -> TransportError {
+        if failure.code == CURLE_SSL_CACERT_BADFILE, failure.call.hasPrefix("reading ") {
+            let path = failure.call.dropFirst("reading ".count)
+            return TransportError(kind: .tls, code: "ENOENT", message: "ENOENT: no such file or directory, open '\(path)'")
+        }
+        if failure.code == CURLE_URL_MALFORMAT || failure.code == CURLE_UNSUPPORTED_PROTOCOL {
+            return TransportError(curl: CurlFailureContext(
+                code: failure.code, detail: curlDescription(failure.code), url: request.url, primaryIP: "",
+                primaryPort: 0, osErrno: 0, connected: false, exceededBodyLimit: false))
+        }
+        return TransportError(kind: .other, code: "ECURL\(failure.code.rawValue)",
+                              message: "\(failure.call) failed: \(curlDescription(failure.code))")
+    }
+}
