@@ -50,7 +50,12 @@ enum RunCommand {
         runOptions.runTimeoutMilliseconds = options.timeout
         runOptions.scriptTimeoutMilliseconds = options.timeoutScript
 
-        let transport = CurlTransport()
+        let transport: CurlTransport
+        do {
+            transport = try CurlTransport()
+        } catch {
+            throw CLIError("cannot start libcurl: \(error.message)")
+        }
         if let jar = options.cookieJarPath {
             for cookie in try CookieJarFile.read(path: jar) { transport.setCookie(cookie) }
         }

@@ -176,7 +176,7 @@ struct RunEndToEndTests {
                                              "--reporter-json-export", dir.path + "/s.json"])
         #expect(result.exitCode == 1)
         let summary = try readJSON(dir.path + "/s.json")
-        #expect(summary["run"]?["failures"]?[0]?["error"]?["name"] == "ESOCKETTIMEDOUT")
+        #expect(summary["run"]?["failures"]?[0]?["error"]?["code"] == "ESOCKETTIMEDOUT")
     }
 
     @Test("exported environments keep script changes and write secrets empty unless --export-secrets")
