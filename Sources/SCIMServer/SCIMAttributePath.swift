@@ -19,6 +19,10 @@ package struct SCIMAttributePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`, or nil when it is not a well-formed attribute path.
     package static func parse(_ text: String) -> SCIMAttributePath? {
+        // A bare extension URN names the whole extension object, which is stored under that URN as a key.
+        if let extensionSchema = SCIMUserSchemas.all.first(where: { $0.id != SCIMSchemaURN.user && $0.id.lowercased() == text.lowercased() }) {
+            return SCIMAttributePath(attribute: extensionSchema.id)
+        }
         var schema: String?
         var remainder = Substring(text)
         if text.lowercased().hasPrefix("urn:") {
@@ -37,6 +41,9 @@ package struct SCIMAttributePath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `ATTRNAME = ALPHA *(nameChar)` with nameChar `-` `_` digit or letter; `$ref` is the one exception.
+    /// Whether the path names a whole extension object (`urn:…:enterprise:2.0:User`).
+    package var isWholeExtension: Bool { schema == nil && attribute.lowercased().hasPrefix("urn:") }
+
     private static func isAttributeName(_ name: Substring) -> Bool {
         if name == "$ref" { return true }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }

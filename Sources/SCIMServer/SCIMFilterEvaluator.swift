@@ -11,6 +11,13 @@ package enum SCIMFilterEvaluator {
         try evaluate(filter, in: .resource(resource))
     }
 
+    /// Whether one element of a multi-valued attribute matches the filter of a `[...]` selection.
+    package static func matches(
+        _ filter: SCIMFilter, element: JSONValue, of definition: SCIMAttributeDefinition?
+    ) throws(SCIMError) -> Bool {
+        try evaluate(filter, in: .element(element, definition: definition))
+    }
+
     /// Where paths are resolved: the resource, or one element of a multi-valued attribute inside `[...]`.
     private enum Scope {
         case resource(JSONObject)
