@@ -52,49 +52,38 @@ package final class SCIMService: HTTPHandler {
     }
 
     private func route(_ request: HTTPRequest, segments: [String]) throws(SCIMError) -> HTTPResponse {
-        let method = request.method == "HEAD" ? "GET" : request.method
+        guard let endpoint = SCIMEndpoint(segments: segments) else { throw .notFound("no SCIM endpoint at \(request.path)") }
+        guard endpoint.allowedMethods.contains(request.method) else {
+            let allowed = endpoint.allowedMethods.joined(separator: ", ")
+            return SCIMResponses.error(
+                SCIMError(status: 405, detail: "\(request.method) is not allowed here; allowed: \(allowed)"),
+                faults: faults, headers: [HTTPField(name: "Allow", value: allowed)])
+        }
         let base = baseURL(for: request)
-        switch segments {
-        case ["ServiceProviderConfig"]:
-            try allow(method, ["GET"])
+        switch endpoint {
+        case .serviceProviderConfig:
             return SCIMResponses.json(SCIMDiscovery.serviceProviderConfig(baseURL: base, maxResults: maxResults), faults: faults)
-        case ["ResourceTypes"]:
-            try allow(method, ["GET"])
+        case .resourceTypes:
             return SCIMResponses.json(SCIMDiscovery.listResponse([SCIMDiscovery.userResourceType(baseURL: base)]), faults: faults)
-        case ["ResourceTypes", "User"]:
-            try allow(method, ["GET"])
+        case .resourceType(let name):
+            guard name == "User" else { throw .notFound("no resource type \(name)") }
             return SCIMResponses.json(SCIMDiscovery.userResourceType(baseURL: base), faults: faults)
-        case ["Schemas"]:
-            try allow(method, ["GET"])
+        case .schemas:
             return SCIMResponses.json(SCIMDiscovery.listResponse(SCIMDiscovery.schemas(baseURL: base)), faults: faults)
-        case _ where segments.count == 2 && segments[0] == "Schemas":
-            try allow(method, ["GET"])
-            guard let schema = SCIMUserSchemas.schema(urn: segments[1]) else { throw .notFound("no schema \(segments[1])") }
+        case .schema(let id):
+            guard let schema = SCIMUserSchemas.schema(urn: id) else { throw .notFound("no schema \(id)") }
             return SCIMResponses.json(schema.json(location: "\(base)/Schemas/\(schema.id)"), faults: faults)
-        case ["Users"]:
-            try allow(method, ["GET", "POST"])
-            return method == "GET" ? try listUsers(request) : try createUser(request)
-        case ["Users", ".search"]:
-            try allow(method, ["POST"])
+        case .users:
+            return request.method == "POST" ? try createUser(request) : try listUsers(request)
+        case .userSearch:
             return try searchUsers(request)
-        case _ where segments.count == 2 && segments[0] == "Users":
-            try allow(method, ["GET", "PUT", "PATCH", "DELETE"])
-            let id = segments[1]
-            switch method {
-            case "GET": return try getUser(request, id: id)
+        case .user(let id):
+            switch request.method {
             case "PUT": return try replaceUser(request, id: id)
             case "PATCH": return try patchUser(request, id: id)
-            default: return try deleteUser(request, id: id)
+            case "DELETE": return try deleteUser(request, id: id)
+            default: return try getUser(request, id: id)
             }
-        default:
-            throw .notFound("no SCIM endpoint at \(request.path)")
-        }
-    }
-
-    /// `405` with an `Allow` header unless `method` is one of `allowed`.
-    private func allow(_ method: String, _ allowed: [String]) throws(SCIMError) {
-        guard allowed.contains(method) else {
-            throw SCIMError(status: 405, detail: "\(method) is not allowed here; allowed: \(allowed.joined(separator: ", "))")
         }
     }
 
