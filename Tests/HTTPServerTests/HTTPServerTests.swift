@@ -264,6 +264,34 @@ struct HTTPServerTests {
         #expect(throws: (any Error).self) { try LoopbackHTTPClient(port: port) }
     }
 
+    @Test func droppingTheLastReferenceStopsTheServer() throws {
+        var server: HTTPServer? = try echoServer()
+        let port = try #require(server?.port)
+        let client = try LoopbackHTTPClient(port: port)
+        try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        server = nil
+        #expect(client.isClosedByServer())
+        #expect(throws: (any Error).self) { try LoopbackHTTPClient(port: port) }
+    }
+
+    @Test func unknownExpectationGets417() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("POST / HTTP/1.1\r\nHost: x\r\nExpect: something-else\r\nContent-Length: 1\r\n\r\nx")
+        #expect(try client.readResponse().status == 417)
+    }
+
+    @Test func startTwiceOrOnATakenPortFails() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        #expect(throws: HTTPServerError.self) { try server.start() }
+        let rival = HTTPServer(port: server.port) { _ in .text("rival") }
+        #expect(throws: HTTPServerError.self) { try rival.start() }
+        #expect(throws: HTTPServerError.self) { try HTTPServer(host: "not-an-ip") { _ in .text("") }.start() }
+    }
+
     @Test func concurrentClientsAllGetTheirOwnAnswers() async throws {
         let server = try echoServer()
         defer { server.stop() }
