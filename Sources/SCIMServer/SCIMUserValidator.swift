@@ -98,6 +98,9 @@ package enum SCIMUserValidator {
             return value
         case (.integer, .number(let number)) where number.rounded() == number:
             return value
+        case (.complex, .string(let text)) where definition.subAttribute(named: "value") != nil:
+            // Azure AD sends `manager` as the bare id; it means `{"value": id}`.
+            return .object(["value": .string(text)])
         case (.complex, .object(let object)):
             let normalized = try normalizeAttributes(object, definitions: definition.subAttributes, prefix: path + ".")
             return normalized.isEmpty ? nil : .object(normalized)

@@ -59,6 +59,13 @@ struct SCIMPatchTests {
         #expect(enterprise[SCIMSchemaURN.enterpriseUser]?["department"] == "Sales")
     }
 
+    @Test func managerGivenAsABareIdBecomesAValueObject() throws {
+        let path = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+        let patched = try patch([["op": "Replace", "path": .string(path), "value": "boss-id"]])
+        let validated = try SCIMUserValidator.normalize(patched)
+        #expect(validated[SCIMSchemaURN.enterpriseUser]?["manager"] == ["value": "boss-id"])
+    }
+
     @Test func wholeExtensionPath() throws {
         let result = try patch([["op": "add", "path": .string(SCIMSchemaURN.enterpriseUser), "value": ["costCenter": "42", "manager": ["value": "m1"]]]])
         #expect(result[SCIMSchemaURN.enterpriseUser] == ["costCenter": "42", "manager": ["value": "m1"]])
