@@ -292,6 +292,24 @@ struct HTTPServerTests {
         #expect(throws: HTTPServerError.self) { try HTTPServer(host: "not-an-ip") { _ in .text("") }.start() }
     }
 
+    @Test func randomGarbageNeverCrashesTheServer() throws {
+        let server = try echoServer(limits: HTTPServerLimits(headerReadTimeout: .milliseconds(200), idleTimeout: .milliseconds(200)))
+        defer { server.stop() }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["GET ", "POST ", "/", "?", " HTTP/1.1", " HTTP/1.0", "\r\n", "\n", ":", " ", "Content-Length: ",
+                      "Transfer-Encoding: chunked", "5", "-1", "ffffffffffffffffff", "\u{0}", "\u{7f}", "é", "\t"]
+        for _ in 0..<100 {
+            let text = (0..<Int.random(in: 1..<30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let client = try LoopbackHTTPClient(port: server.port)
+            try? client.send(text + "\r\n\r\n")
+            _ = try? client.readToEnd()
+        }
+        // Still serving after all that.
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("GET /alive HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().bodyText.contains("path=/alive"))
+    }
+
     @Test func concurrentClientsAllGetTheirOwnAnswers() async throws {
         let server = try echoServer()
         defer { server.stop() }
