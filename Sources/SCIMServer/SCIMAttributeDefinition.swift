@@ -12,17 +12,29 @@ package struct SCIMAttributeDefinition: Sendable {
     /// RFC 7643 §7 uniqueness.
     package enum Uniqueness: String, Sendable { case none, server, global }
 
+    /// The attribute name in its canonical spelling.
     package var name: String
+    /// The data type; dateTime values compare as instants in filters.
     package var type: DataType
+    /// Whether the value is a list.
     package var multiValued = false
+    /// Whether a User must have it (only `userName`).
     package var required = false
+    /// Whether string comparisons respect case.
     package var caseExact = false
+    /// Who may change it; PATCH refuses read-only attributes with `mutability`.
     package var mutability = Mutability.readWrite
+    /// When responses include it.
     package var returned = Returned.default
+    /// Uniqueness scope (advertised; `userName` is enforced by the store).
     package var uniqueness = Uniqueness.none
+    /// Suggested values, e.g. `work`, `home`.
     package var canonicalValues: [String] = []
+    /// For references: what they point to.
     package var referenceTypes: [String] = []
+    /// The parts of a complex attribute.
     package var subAttributes: [SCIMAttributeDefinition] = []
+    /// Human-readable meaning.
     package var description: String
 
     /// The sub-attribute called `name`, ignoring case as attribute names are case-insensitive (RFC 7643 §2.1).
@@ -49,9 +61,13 @@ package struct SCIMAttributeDefinition: Sendable {
 
 /// A schema: an id (URN), a name and its attributes.
 package struct SCIMSchemaDefinition: Sendable {
+    /// The schema URN.
     package var id: String
+    /// Short name, e.g. `User`.
     package var name: String
+    /// Human-readable meaning.
     package var description: String
+    /// Top-level attributes.
     package var attributes: [SCIMAttributeDefinition]
 
     /// The top-level attribute called `name`, ignoring case.

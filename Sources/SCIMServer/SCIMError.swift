@@ -1,6 +1,7 @@
 import JSONValue
 
 /// The `scimType` values of RFC 7644 §3.12 that this service provider uses.
+/// (`tooMany`, `invalidVers` and `sensitive` exist for completeness; nothing here needs them yet.)
 package enum SCIMErrorType: String, Sendable {
     case invalidFilter, tooMany, uniqueness, mutability, invalidSyntax, invalidPath, noTarget, invalidValue, invalidVers,
         sensitive

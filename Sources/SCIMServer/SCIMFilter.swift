@@ -4,8 +4,11 @@ package indirect enum SCIMFilter: Sendable, Equatable {
     case comparison(SCIMAttributePath, SCIMComparisonOperator, SCIMFilterValue)
     /// `attrPath pr`.
     case present(SCIMAttributePath)
+    /// Both filters match.
     case and(SCIMFilter, SCIMFilter)
+    /// Either filter matches.
     case or(SCIMFilter, SCIMFilter)
+    /// `not (filter)`.
     case not(SCIMFilter)
     /// `emails[type eq "work"]`: true when one element of the multi-valued attribute matches the inner filter,
     /// whose paths name sub-attributes of that element.
@@ -24,8 +27,12 @@ package enum SCIMComparisonOperator: String, Sendable, CaseIterable {
 
 /// A literal on the right of a comparison.
 package enum SCIMFilterValue: Sendable, Equatable {
+    /// A JSON string literal.
     case string(String)
+    /// A JSON number.
     case number(Double)
+    /// `true` or `false`.
     case boolean(Bool)
+    /// `null`: `eq null` means absent, `ne null` present.
     case null
 }

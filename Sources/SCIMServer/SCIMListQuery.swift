@@ -3,13 +3,17 @@ import JSONValue
 
 /// The parameters of a list or search (RFC 7644 §3.4.2–3.4.3), from the query string or a SearchRequest.
 package struct SCIMListQuery: Sendable {
+    /// Only resources matching this, when given.
     package var filter: SCIMFilter?
     /// 1-based index of the first result; values below 1 are taken as 1.
     package var startIndex = 1
     /// Results per page: negative means 0, and never more than the provider's maximum.
     package var count: Int
+    /// The attribute to sort by; nil keeps creation order.
     package var sortBy: SCIMAttributePath?
+    /// `sortOrder`: ascending unless `descending` was asked for.
     package var ascending = true
+    /// `attributes` / `excludedAttributes`.
     package var selection = SCIMAttributeSelection()
 
     /// The parameters of `GET /Users?...`.

@@ -16,7 +16,9 @@ package enum SCIMSchemaURN {
     package static let searchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest"
     /// Discovery schemas.
     package static let serviceProviderConfig = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+    /// ResourceType discovery schema.
     package static let resourceType = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+    /// Schema discovery schema.
     package static let schema = "urn:ietf:params:scim:schemas:core:2.0:Schema"
     /// Extensions a User may carry, in the order they are advertised.
     package static let userExtensions = [enterpriseUser, sendSafelyUser]

@@ -37,7 +37,7 @@ extension SCIMService {
 
     func patchUser(_ request: HTTPRequest, id: String) throws(SCIMError) -> HTTPResponse {
         let selection = try selection(of: request)
-        let operations = try SCIMPatch.operations(from: try SCIMResponses.body(of: request))
+        let operations = try SCIMPatchOperation.operations(from: try SCIMResponses.body(of: request))
         let user = try store.update(id: id, ifMatch: request.header("If-Match")) { current throws(SCIMError) in
             let patched = try SCIMPatch.apply(operations, to: current)
             return SCIMDeactivation.applying(to: try SCIMUserValidator.normalize(patched))

@@ -5,7 +5,7 @@ import Testing
 
 private func patch(_ operations: JSONValue, _ user: JSONObject = barbara) throws -> JSONObject {
     let body: JSONValue = ["schemas": [.string(SCIMSchemaURN.patchOp)], "Operations": operations]
-    return try SCIMPatch.apply(SCIMPatch.operations(from: body), to: user)
+    return try SCIMPatch.apply(SCIMPatchOperation.operations(from: body), to: user)
 }
 
 private func scimType(of body: () throws -> Any) -> SCIMErrorType? {
@@ -132,7 +132,7 @@ struct SCIMPatchTests {
         #expect(scimType { try patch([["op": "move", "path": "title", "value": "x"]]) } == .invalidSyntax)
         #expect(scimType { try patch([["op": "add", "path": "title"]]) } == .invalidValue)
         #expect(scimType { try patch([]) } == .invalidSyntax)
-        #expect(scimType { try SCIMPatch.operations(from: ["Operations": [["op": "add", "value": [:]]]]) } == .invalidSyntax)
+        #expect(scimType { try SCIMPatchOperation.operations(from: ["Operations": [["op": "add", "value": [:]]]]) } == .invalidSyntax)
     }
 
     @Test func aFailingOperationLeavesNothingHalfApplied() {
