@@ -53,6 +53,18 @@ struct HTTPConnection {
             return false
         case .close:
             return false
+        case .script(let steps):
+            for step in steps {
+                switch step {
+                case .send(let bytes):
+                    guard stream.writeAll(bytes) else { return false }
+                case .pause(let duration):
+                    stream.pause(for: duration)
+                case .keepOpen:
+                    return true
+                }
+            }
+            return false
         }
     }
 

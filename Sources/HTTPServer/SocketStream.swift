@@ -123,4 +123,17 @@ final class SocketStream {
             }
         }
     }
+
+    /// Waits `duration` unless the peer closes (or the server shuts the socket) first. Bytes arriving meanwhile
+    /// are kept for the next request, so a pipelined request survives a scripted pause.
+    func pause(for duration: Duration) {
+        let deadline = ContinuousClock.now + duration
+        while true {
+            do {
+                try receiveMore(before: deadline)
+            } catch {
+                return
+            }
+        }
+    }
 }

@@ -204,6 +204,21 @@ struct HTTPServerTests {
         #expect(Date().timeIntervalSince(started) >= 0.1)  // 6 writes, 5 pauses of 20 ms
     }
 
+    @Test func scriptedReplySendsPausesAndCanKeepTheConnection() throws {
+        let head = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n".utf8)
+        let server = HTTPServer(handler: HTTPReplyHandler { request in
+            request.path == "/truncated"
+                ? .script([.send(head), .pause(.milliseconds(50)), .send(Array("ab".utf8))])
+                : .script([.send(head), .pause(.milliseconds(50)), .send(Array("full".utf8)), .keepOpen])
+        })
+        try server.start()
+        defer { server.stop() }
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("GET /complete HTTP/1.1\r\nHost: x\r\n\r\nGET /truncated HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().bodyText == "full")
+        #expect(try client.readToEnd() == head + Array("ab".utf8))
+    }
+
     @Test func closeReplyClosesWithoutAnswer() throws {
         let server = HTTPServer(handler: HTTPReplyHandler { _ in .close })
         try server.start()
