@@ -6,7 +6,11 @@ extension SCIMService {
     func createUser(_ request: HTTPRequest) throws(SCIMError) -> HTTPResponse {
         let selection = try selection(of: request)
         guard let body = try SCIMResponses.body(of: request).objectValue else { throw .invalidSyntax("a User must be a JSON object") }
-        let user = try store.create(SCIMDeactivation.applying(to: SCIMUserValidator.normalize(body)))
+        var validated = try SCIMUserValidator.normalize(body)
+        if validated["active"] == nil {
+            validated["active"] = true  // a provisioned account can sign in unless the client says otherwise
+        }
+        let user = try store.create(SCIMDeactivation.applying(to: validated))
         return userResponse(user, status: 201, request: request, selection: selection, includeLocation: true)
     }
 

@@ -36,6 +36,7 @@ struct SCIMServiceUserTests {
         #expect(user["meta"]?["created"]?.stringValue.flatMap(SCIMTimestamp.parse) != nil)
         #expect(user["password"] == nil)
         #expect(user["name"]?["givenName"] == "Alice")
+        #expect(user["active"] == true)  // defaulted when the client does not say
     }
 
     @Test func getByIdAndMissingUser() throws {
