@@ -58,14 +58,19 @@ package struct SCIMAttributeSelection: Sendable {
     private func including(_ paths: [SCIMAttributePath], from resource: JSONObject) -> JSONObject {
         var result = alwaysReturned(from: resource)
         for path in paths {
-            guard let value = SCIMFilterEvaluator.rawValue(for: path, in: resource) else { continue }
+            var source = resource
             var container = result
-            if let schema = path.schema { container = result.value(named: schema)?.objectValue ?? JSONObject() }
-            let existing = container.value(named: path.attribute)
+            if let schema = path.schema {
+                source = resource.value(named: schema)?.objectValue ?? JSONObject()
+                container = result.value(named: schema)?.objectValue ?? JSONObject()
+            }
+            // The stored spelling, not the requested one: `attributes=USERNAME` still answers `userName`.
+            guard let member = source.member(named: path.attribute) else { continue }
             if let subAttribute = path.subAttribute {
-                container.setValue(Self.merge(existing, Self.keepingOnly(subAttribute, of: value)), named: path.attribute)
+                let projected = Self.keepingOnly(subAttribute, of: member.value)
+                container.setValue(Self.merge(container.value(named: member.key), projected), named: member.key)
             } else {
-                container.setValue(value, named: path.attribute)
+                container.setValue(member.value, named: member.key)
             }
             if let schema = path.schema { result.setValue(.object(container), named: schema) } else { result = container }
         }
@@ -78,9 +83,12 @@ package struct SCIMAttributeSelection: Sendable {
             let lowered = path.attribute.lowercased()
             if path.schema == nil, ["id", "schemas"].contains(lowered) { continue }
             if path.schema == nil, lowered == "meta" {
-                if path.subAttribute?.lowercased() == "resourcetype" { continue }
-                result.setValue(alwaysReturned(from: resource).value(named: "meta"), named: "meta")
-                if let subAttribute = path.subAttribute, var meta = resource.value(named: "meta")?.objectValue {
+                // meta.resourceType always stays; the rest of meta may go.
+                guard let subAttribute = path.subAttribute else {
+                    result.setValue(alwaysReturned(from: resource).value(named: "meta"), named: "meta")
+                    continue
+                }
+                if subAttribute.lowercased() != "resourcetype", var meta = result.value(named: "meta")?.objectValue {
                     meta.setValue(nil, named: subAttribute)
                     result.setValue(.object(meta), named: "meta")
                 }
