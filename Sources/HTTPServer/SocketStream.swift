@@ -136,4 +136,10 @@ final class SocketStream {
             }
         }
     }
+
+    /// Stops sending (the peer sees end of stream) and discards input until the peer closes, for at most 1 s.
+    func closeGracefully() {
+        shutdown(fd, Int32(SHUT_WR))
+        waitForClose(upTo: .seconds(1))
+    }
 }
