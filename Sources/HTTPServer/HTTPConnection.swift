@@ -18,6 +18,9 @@ struct HTTPConnection {
             } catch {
                 if let response = error.response {
                     stream.writeAll(HTTPResponseSerializer.serialize(response, forHEAD: false, closing: true))
+                    // Closing with unread input (say, the rest of a 413 body) makes the kernel send RST, which
+                    // can destroy the answer before the client reads it: half-close, then drain briefly.
+                    stream.closeGracefully()
                 }
                 return
             }
@@ -45,13 +48,25 @@ struct HTTPConnection {
                 let end = min(bytes.count, offset + max(1, bytesPerWrite))
                 guard stream.writeAll(Array(bytes[offset..<end])) else { return false }
                 offset = end
-                if offset < bytes.count { Thread.sleep(forTimeInterval: delay.seconds) }
+                if offset < bytes.count { stream.pause(for: delay) }  // wakes early when the server stops
             }
             return !thenClose
         case .stall(let duration):
             stream.waitForClose(upTo: duration)
             return false
         case .close:
+            return false
+        case .script(let steps):
+            for step in steps {
+                switch step {
+                case .send(let bytes):
+                    guard stream.writeAll(bytes) else { return false }
+                case .pause(let duration):
+                    stream.pause(for: duration)
+                case .keepOpen:
+                    return true
+                }
+            }
             return false
         }
     }
@@ -62,13 +77,5 @@ struct HTTPConnection {
         let requested = request.header("Connection") ?? ""
         if request.version == "HTTP/1.0" { return requested.containsToken("keep-alive") }
         return !requested.containsToken("close")
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a Double, for APIs that take a TimeInterval.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

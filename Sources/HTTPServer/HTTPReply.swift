@@ -11,6 +11,19 @@ package enum HTTPReply: Sendable {
     case stall(Duration)
     /// Close the connection at once without answering.
     case close
+    /// Any sequence of sends and pauses, e.g. a head, a pause longer than the client's timeout, half a body;
+    /// the connection closes after the last step unless it is `.keepOpen`.
+    case script([HTTPReplyStep])
+}
+
+/// One step of a scripted reply.
+package enum HTTPReplyStep: Sendable {
+    /// Send these bytes verbatim.
+    case send([UInt8])
+    /// Wait (ended early when the server stops).
+    case pause(Duration)
+    /// As the last step: keep the connection for the next request instead of closing.
+    case keepOpen
 }
 
 /// Handles every request of a server. Called on the connection's thread, concurrently across connections.

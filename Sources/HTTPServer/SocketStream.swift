@@ -123,4 +123,23 @@ final class SocketStream {
             }
         }
     }
+
+    /// Waits `duration` unless the peer closes (or the server shuts the socket) first. Bytes arriving meanwhile
+    /// are kept for the next request, so a pipelined request survives a scripted pause.
+    func pause(for duration: Duration) {
+        let deadline = ContinuousClock.now + duration
+        while true {
+            do {
+                try receiveMore(before: deadline)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// Stops sending (the peer sees end of stream) and discards input until the peer closes, for at most 1 s.
+    func closeGracefully() {
+        shutdown(fd, Int32(SHUT_WR))
+        waitForClose(upTo: .seconds(1))
+    }
 }

@@ -20,7 +20,7 @@ struct HTTPServerTests {
     @Test func getWithQueryIsParsed() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET /a/b?x=1&y=two HTTP/1.1\r\nHost: localhost\r\n\r\n")
         let response = try client.readResponse()
         #expect(response.status == 200)
@@ -32,7 +32,7 @@ struct HTTPServerTests {
     @Test func postContentLengthBody() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("POST /items HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world")
         let response = try client.readResponse()
         #expect(response.bodyText == "POST path=/items query=- body=hello world")
@@ -42,7 +42,7 @@ struct HTTPServerTests {
     @Test func chunkedBodyIsDecoded() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n")
         #expect(try client.readResponse().bodyText == "POST path=/c query=- body=hello world")
     }
@@ -50,7 +50,7 @@ struct HTTPServerTests {
     @Test func expectContinueIsAnswered() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("PUT /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n")
         let interim = try client.readResponse()
         #expect(interim.status == 100)
@@ -61,7 +61,7 @@ struct HTTPServerTests {
     @Test func keepAliveServesTwoRequestsOnOneConnection() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\n")
         let first = try client.readResponse()
         try client.send("GET /two HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -74,7 +74,7 @@ struct HTTPServerTests {
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readResponse().bodyText.contains("path=/1"))
         #expect(try client.readResponse().bodyText.contains("path=/2"))
@@ -83,7 +83,7 @@ struct HTTPServerTests {
     @Test func connectionCloseIsHonoured() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         let response = try client.readResponse()
         #expect(response.header("Connection") == "close")
@@ -93,12 +93,12 @@ struct HTTPServerTests {
     @Test func http10ClosesUnlessKeepAliveRequested() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let plain = try RawHTTPClient(port: server.port)
+        let plain = try LoopbackHTTPClient(port: server.port)
         try plain.send("GET / HTTP/1.0\r\n\r\n")
         _ = try plain.readResponse()
         #expect(plain.isClosedByServer())
 
-        let keepAlive = try RawHTTPClient(port: server.port)
+        let keepAlive = try LoopbackHTTPClient(port: server.port)
         try keepAlive.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
         #expect(try keepAlive.readResponse().header("Connection") == "keep-alive")
         try keepAlive.send("GET /b HTTP/1.0\r\n\r\n")
@@ -108,7 +108,7 @@ struct HTTPServerTests {
     @Test func oversizedHeaderGets431() throws {
         let server = try echoServer(limits: HTTPServerLimits(maxHeaderBytes: 1024))
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 2000))\r\n\r\n")
         #expect(try client.readResponse().status == 431)
         #expect(client.isClosedByServer())
@@ -117,11 +117,11 @@ struct HTTPServerTests {
     @Test func oversizedBodyGets413() throws {
         let server = try echoServer(limits: HTTPServerLimits(maxBodyBytes: 100))
         defer { server.stop() }
-        let declared = try RawHTTPClient(port: server.port)
+        let declared = try LoopbackHTTPClient(port: server.port)
         try declared.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n")
         #expect(try declared.readResponse().status == 413)
 
-        let chunked = try RawHTTPClient(port: server.port)
+        let chunked = try LoopbackHTTPClient(port: server.port)
         try chunked.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n64\r\n\(String(repeating: "b", count: 100))\r\n1\r\nc\r\n0\r\n\r\n")
         #expect(try chunked.readResponse().status == 413)
     }
@@ -140,7 +140,7 @@ struct HTTPServerTests {
     func malformedRequestGets400AndClose(request: String) throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send(request)
         let response = try client.readResponse()
         #expect(response.status == 400)
@@ -151,7 +151,7 @@ struct HTTPServerTests {
     @Test func unsupportedVersionGets505() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/2.0\r\n\r\n")
         #expect(try client.readResponse().status == 505)
     }
@@ -159,7 +159,7 @@ struct HTTPServerTests {
     @Test func headResponseHasLengthButNoBody() throws {
         let server = try echoServer()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("HEAD /h HTTP/1.1\r\nHost: x\r\n\r\n")
         let head = try client.readResponse(forHEAD: true)
         #expect(head.status == 200)
@@ -173,7 +173,7 @@ struct HTTPServerTests {
         let server = HTTPServer { _ in HTTPResponse(status: 204) }
         try server.start()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("DELETE /x HTTP/1.1\r\nHost: x\r\n\r\n")
         let response = try client.readResponse()
         #expect(response.status == 204)
@@ -185,7 +185,7 @@ struct HTTPServerTests {
         let server = HTTPServer(handler: HTTPReplyHandler { _ in .raw(bytes: bytes, thenClose: true) })
         try server.start()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readToEnd() == bytes)
     }
@@ -197,18 +197,33 @@ struct HTTPServerTests {
         })
         try server.start()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         let started = Date()
         try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readToEnd() == bytes)
         #expect(Date().timeIntervalSince(started) >= 0.1)  // 6 writes, 5 pauses of 20 ms
     }
 
+    @Test func scriptedReplySendsPausesAndCanKeepTheConnection() throws {
+        let head = Array("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n".utf8)
+        let server = HTTPServer(handler: HTTPReplyHandler { request in
+            request.path == "/truncated"
+                ? .script([.send(head), .pause(.milliseconds(50)), .send(Array("ab".utf8))])
+                : .script([.send(head), .pause(.milliseconds(50)), .send(Array("full".utf8)), .keepOpen])
+        })
+        try server.start()
+        defer { server.stop() }
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("GET /complete HTTP/1.1\r\nHost: x\r\n\r\nGET /truncated HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().bodyText == "full")
+        #expect(try client.readToEnd() == head + Array("ab".utf8))
+    }
+
     @Test func closeReplyClosesWithoutAnswer() throws {
         let server = HTTPServer(handler: HTTPReplyHandler { _ in .close })
         try server.start()
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try client.readToEnd().isEmpty)
     }
@@ -216,7 +231,7 @@ struct HTTPServerTests {
     @Test func stallIsEndedByStop() throws {
         let server = HTTPServer(handler: HTTPReplyHandler { _ in .stall(.seconds(30)) })
         try server.start()
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         Thread.sleep(forTimeInterval: 0.1)
         let started = Date()
@@ -228,7 +243,7 @@ struct HTTPServerTests {
     @Test func slowHeadIsCutOffByHeaderTimeout() throws {
         let server = try echoServer(limits: HTTPServerLimits(headerReadTimeout: .milliseconds(300)))
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\n")
         let started = Date()
         #expect(client.isClosedByServer())
@@ -238,7 +253,7 @@ struct HTTPServerTests {
     @Test func idleKeepAliveConnectionIsClosed() throws {
         let server = try echoServer(limits: HTTPServerLimits(idleTimeout: .milliseconds(200)))
         defer { server.stop() }
-        let client = try RawHTTPClient(port: server.port)
+        let client = try LoopbackHTTPClient(port: server.port)
         try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = try client.readResponse()
         #expect(client.isClosedByServer())
@@ -248,10 +263,10 @@ struct HTTPServerTests {
         let server = HTTPServer(limits: HTTPServerLimits(maxConnections: 1)) { _ in .text("ok") }
         try server.start()
         defer { server.stop() }
-        let first = try RawHTTPClient(port: server.port)
+        let first = try LoopbackHTTPClient(port: server.port)
         try first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try first.readResponse().status == 200)
-        let second = try RawHTTPClient(port: server.port)
+        let second = try LoopbackHTTPClient(port: server.port)
         #expect(try second.readResponse().status == 503)
     }
 
@@ -261,7 +276,53 @@ struct HTTPServerTests {
         #expect(port != 0)
         server.stop()
         server.stop()
-        #expect(throws: (any Error).self) { try RawHTTPClient(port: port) }
+        #expect(throws: (any Error).self) { try LoopbackHTTPClient(port: port) }
+    }
+
+    @Test func droppingTheLastReferenceStopsTheServer() throws {
+        var server: HTTPServer? = try echoServer()
+        let port = try #require(server?.port)
+        let client = try LoopbackHTTPClient(port: port)
+        try client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().status == 200)
+        server = nil
+        #expect(client.isClosedByServer())
+        #expect(throws: (any Error).self) { try LoopbackHTTPClient(port: port) }
+    }
+
+    @Test func unknownExpectationGets417() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("POST / HTTP/1.1\r\nHost: x\r\nExpect: something-else\r\nContent-Length: 1\r\n\r\nx")
+        #expect(try client.readResponse().status == 417)
+    }
+
+    @Test func startTwiceOrOnATakenPortFails() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        #expect(throws: HTTPServerError.self) { try server.start() }
+        let rival = HTTPServer(port: server.port) { _ in .text("rival") }
+        #expect(throws: HTTPServerError.self) { try rival.start() }
+        #expect(throws: HTTPServerError.self) { try HTTPServer(host: "not-an-ip") { _ in .text("") }.start() }
+    }
+
+    @Test func randomGarbageNeverCrashesTheServer() throws {
+        let server = try echoServer(limits: HTTPServerLimits(headerReadTimeout: .milliseconds(200), idleTimeout: .milliseconds(200)))
+        defer { server.stop() }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["GET ", "POST ", "/", "?", " HTTP/1.1", " HTTP/1.0", "\r\n", "\n", ":", " ", "Content-Length: ",
+                      "Transfer-Encoding: chunked", "5", "-1", "ffffffffffffffffff", "\u{0}", "\u{7f}", "é", "\t"]
+        for _ in 0..<100 {
+            let text = (0..<Int.random(in: 1..<30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let client = try LoopbackHTTPClient(port: server.port)
+            try? client.send(text + "\r\n\r\n")
+            _ = try? client.readToEnd()
+        }
+        // Still serving after all that.
+        let client = try LoopbackHTTPClient(port: server.port)
+        try client.send("GET /alive HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().bodyText.contains("path=/alive"))
     }
 
     @Test func concurrentClientsAllGetTheirOwnAnswers() async throws {
@@ -271,7 +332,7 @@ struct HTTPServerTests {
         let failures = try await withThrowingTaskGroup(of: Int.self) { group in
             for clientIndex in 0..<16 {
                 group.addTask {
-                    let client = try RawHTTPClient(port: port)
+                    let client = try LoopbackHTTPClient(port: port)
                     var failures = 0
                     for requestIndex in 0..<50 {
                         let body = "c\(clientIndex)r\(requestIndex)"

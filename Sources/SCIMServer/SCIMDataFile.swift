@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import JSONValue
+
+/// Why the data file could not be read or written.
+package struct SCIMDataFileError: Error, Sendable, CustomStringConvertible {
+    /// The data file's path.
+    package var path: String
+    /// What went wrong.
+    package var message: String
+    /// `path: message`.
+    package var description: String { "\(path): \(message)" }
+}
+
+/// The users on disk: `{"format":"carrier-scim-users","version":1,"users":[...]}`. Writes are atomic and
+/// durable (temporary file in the same directory, fsync, rename, fsync of the directory), so a crash leaves
+/// either the old or the new file, never a torn one.
+enum SCIMDataFile {
+    static let format = "carrier-scim-users"
+
+    /// The stored users, or none when the file does not exist yet. A present but unreadable file is an error:
+    /// starting empty would silently lose the users at the next write.
+    static func load(from path: String) throws(SCIMDataFileError) -> [JSONObject] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SCIMDataFileError(path: path, message: "cannot read the file")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes: Array(data))
+        } catch {
+            throw SCIMDataFileError(path: path, message: "invalid JSON: \(error)")
+        }
+        guard document["format"]?.stringValue == format, let users = document["users"]?.arrayValue else {
+            throw SCIMDataFileError(path: path, message: "not a Carrier SCIM data file (expected \"format\": \"\(format)\")")
+        }
+        var objects: [JSONObject] = []
+        for user in users {
+            guard let object = user.objectValue, object["id"]?.stringValue != nil, object["userName"]?.stringValue != nil else {
+                throw SCIMDataFileError(path: path, message: "a user without 'id' or 'userName'")
+            }
+            objects.append(object)
+        }
+        return objects
+    }
+
+    /// Replaces the file with `users`, atomically and durably.
+    static func save(_ users: [JSONObject], to path: String) throws(SCIMDataFileError) {
+        let document: JSONValue = .object([
+            "format": .string(format), "version": 1, "users": .array(users.map(JSONValue.object)),
+        ])
+        let bytes = Array((document.serialized(indent: 2) + "\n").utf8)
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(path, "cannot create \(temporary)") }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let error = failure(path, "write failed")
+                close(fd)
+                unlink(temporary)
+                throw error
+            }
+            written += result
+        }
+        guard fsync(fd) == 0 else {
+            let error = failure(path, "fsync failed")
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "rename failed")
+            unlink(temporary)
+            throw error
+        }
+        // The rename is only durable once the directory entry is on disk.
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
+    }
+
+    /// An error naming the failed step and the current errno.
+    private static func failure(_ path: String, _ message: String) -> SCIMDataFileError {
+        let code = errno
+        return SCIMDataFileError(path: path, message: "\(message): \(String(cString: strerror(code)))")
+    }
+}
