@@ -40,5 +40,8 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"], exclude: ["Peers"]),
+        // Secrets, malformed inputs, network and script faults, against the built binary; the corpus is data.
+        .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
+                    exclude: ["MalformedInputs"]),
     ]
 )

@@ -43,7 +43,7 @@ package enum CarrierMain {
       -x, --suppress-exit-code      always exit 0
       --ignore-redirects            do not follow 3xx responses
       --delay-request MS, --timeout MS, --timeout-request MS, --timeout-script MS
-      --max-response-size BYTES     fail a response larger than this
+      --max-response-size BYTES     fail a response larger than this (default 268435456; 0: no limit)
     TLS and cookies:
       -k, --insecure, --ssl-client-cert FILE, --ssl-client-key FILE, --ssl-client-passphrase P,
       --ssl-extra-ca-certs FILE, --cookie-jar FILE

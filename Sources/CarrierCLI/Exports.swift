@@ -4,33 +4,53 @@ import JSONValue
 import RunnerCore
 
 /// `--export-environment`, `--export-globals`, `--export-collection`, `--export-cookie-jar`: the state after the
-/// run, written atomically. Secret values are written empty (and typed `secret`) unless `--export-secrets`.
+/// run, written atomically. Secret values are written empty (and typed `secret`) unless `--export-secrets`; without
+/// it, known secret values are also masked wherever else they ended up (a script copying a token into a plain
+/// variable, a literal password in the collection's auth), and cookies whose value is a known secret are emptied.
+/// Other cookies are kept: carrying the session to the next run is what the jar export is for.
 enum Exports {
-    static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport) throws(CLIError) {
+    static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport,
+                      redactor: SecretRedactor) throws(CLIError) {
         let policy = inputs.processEnvironmentNames
+        let mask: (JSONValue) -> JSONValue = { value in options.exportSecrets ? value : masked(value, redactor) }
         if let path = options.exportEnvironment {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.environment?.name ?? "", scope: "environment",
                                         processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
-            try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
+            try AtomicFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
         }
         if let path = options.exportGlobals {
             let document = variableFile(scopes.globals, id: inputs.globals?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.globals?.name ?? "globals", scope: "globals",
                                         processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
-            try AtomicFile.write(document.serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
+            try AtomicFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
         }
         if let path = options.exportCollection {
             var source = inputs.collection.source.objectValue ?? JSONObject()
             source["variable"] = .array(scopes.collection.variables.map { variable in
                 exportedVariable(variable, processEnvironmentNames: policy, keepSecrets: options.exportSecrets, includeEnabled: false)
             })
-            try AtomicFile.write(JSONValue.object(source).serialized(indent: 2),
+            try AtomicFile.write(mask(JSONValue.object(source)).serialized(indent: 2),
                                  to: resolve(path, defaultName: "collection", suffix: "postman_collection.json"))
         }
         if let path = options.exportCookieJar {
-            try AtomicFile.write(CookieJarFile.render(transport.allCookies()).serialized(indent: 2),
+            let cookies = transport.allCookies().map { cookie in
+                var copy = cookie
+                if !options.exportSecrets, redactor.redact(cookie.value) != cookie.value { copy.value = "" }
+                return copy
+            }
+            try AtomicFile.write(CookieJarFile.render(cookies).serialized(indent: 2),
                                  to: resolve(path, defaultName: "cookies", suffix: "json"))
+        }
+    }
+
+    /// Every string of `value` with the known secrets masked.
+    private static func masked(_ value: JSONValue, _ redactor: SecretRedactor) -> JSONValue {
+        switch value {
+        case .string(let text): .string(redactor.redact(text))
+        case .array(let items): .array(items.map { masked($0, redactor) })
+        case .object(let object): .object(JSONObject(object.members.map { JSONMember($0.key, masked($0.value, redactor)) }))
+        default: value
         }
     }
 

@@ -12,11 +12,14 @@ struct ReporterSet {
     private let options: RunCommandOptions
     private let inputs: RunInputs
     private let redactor: SecretRedactor
+    private let redaction: ReportRedaction
 
     init(options: RunCommandOptions, inputs: RunInputs, redactor: SecretRedactor, output: OutputStreams) throws(CLIError) {
         self.options = options
         self.inputs = inputs
         self.redactor = redactor
+        let redaction = ReportRedaction(redactor: redactor)
+        self.redaction = redaction
         for name in options.reporters where !ReporterSet.known.contains(name) {
             throw CLIError("unknown reporter '\(name)'; Carrier has \(ReporterSet.known.joined(separator: ", "))")
         }
@@ -38,13 +41,15 @@ struct ReporterSet {
                 showTimestamps: options.reporterFlag("cli", "show-timestamps"),
                 color: colorOn, disableUnicode: options.disableUnicode, verbose: options.verbose)
             let write = output.standardOutput
-            observers.append(CLIReporter(options: cliOptions, redactor: { redactor.redact($0) }, write: write))
+            let reporter = CLIReporter(options: cliOptions, redactor: { redaction.text($0) }, write: write)
+            observers.append(RedactingObserver(reporter, redaction: redaction))
         }
     }
 
     /// Renders and writes the file reports.
     func finish(_ record: RunRecord, scopes: VariableScopes) throws(CLIError) {
-        let redact: @Sendable (String) -> String = { [redactor] in redactor.redact($0) }
+        let record = redaction.record(record)
+        let redact: @Sendable (String) -> String = { [redaction] in redaction.text($0) }
         if options.reporters.contains("json") {
             let path = options.reporterOption("json", "export") ?? defaultPath("json")
             let environment = variableDocument(scopes.environment, id: inputs.environment?.id, name: inputs.environment?.name)

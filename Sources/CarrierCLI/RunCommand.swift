@@ -31,6 +31,7 @@ enum RunCommand {
         let workingDirectory = options.workingDirectory.map { path in
             path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         } ?? FileManager.default.currentDirectoryPath
+        try UploadPreflight.check(inputs, collectionPath: options.collectionPath, workingDirectory: workingDirectory)
 
         var settings = RequestBuildSettings(workingDirectory: workingDirectory)
         settings.allowFilesOutsideWorkingDirectory = options.insecureFileRead
@@ -71,7 +72,7 @@ enum RunCommand {
                                       observers: reporters.observers, redactor: redactor)
         let record = runner.run()
         try reporters.finish(record, scopes: runner.scopes)
-        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport)
+        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport, redactor: redactor)
         return record
     }
 }

@@ -32,7 +32,8 @@ struct RunCommandOptions {
     var exportCollection: String?
     var exportCookieJar: String?
     var exportSecrets = false
-    var maxResponseSize = 0
+    /// Bytes; a response body past it is a request error, so a runaway server cannot exhaust memory. 0 = no limit.
+    var maxResponseSize = 256 * 1024 * 1024
     var reporters: [String] = ["cli"]
     /// `--reporter-<name>-<option>` and `--reporter-<option>` values, by full flag name without the dashes.
     var reporterOptions: [String: String] = [:]

@@ -46,11 +46,18 @@ package final class SecretRedactor: @unchecked Sendable {
         guard known.insert(value).inserted else { return }
         var candidates = [value]
         if let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != value { candidates.append(encoded) }
+        // As the URL builder and the urlencoded body encoder put it on the wire, which reports echo back.
+        for set in [URLEncoding.queryValue, URLEncoding.path, URLEncoding.userInfo] {
+            let encoded = URLEncoding.percentEncode(value, set)
+            if encoded != value { candidates.append(encoded) }
+        }
+        let formEncoded = FormURLEncoding.escape(value)
+        if formEncoded != value { candidates.append(formEncoded) }
         var escaped = ""
         JSONValue.writeQuoted(value, into: &escaped)
         escaped = String(escaped.dropFirst().dropLast())
         if escaped != value { candidates.append(escaped) }
-        for candidate in candidates where !forms.contains(candidate) { forms.append(candidate) }
+        for candidate in Set(candidates) where !forms.contains(candidate) { forms.append(candidate) }
         // Longest first, so a secret that contains another is masked whole.
         forms.sort { $0.count > $1.count }
     }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer binary per target in Fuzz/Targets. SwiftPM cannot build with -sanitize=fuzzer, so each
+# binary is the target's harness compiled together with the sources of the modules it needs, as ONE Swift
+# module: the imports of our own modules are dropped and `package` declarations share one package name.
+# Usage: Fuzz/build.sh [target...]   (default: all). Output: .build/fuzz/<target>
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/.build/fuzz"
+mkdir -p "$out"
+SWIFTC="${SWIFTC:-swiftc}"
+# -Onone keeps builds quick on a busy machine; FUZZ_OPT=-O fuzzes faster.
+OPT="${FUZZ_OPT:--Onone}"
+
+modules_for() {
+    case "$1" in
+        collection|csv) echo "JSONValue CollectionModel" ;;
+        variables|url)  echo "JSONValue CollectionModel RunnerCore" ;;
+        httphead)       echo "HTTPServer" ;;
+        scimfilter)     echo "JSONValue HTTPServer SCIMServer" ;;
+        *) echo "unknown fuzz target: $1" >&2; return 1 ;;
+    esac
+}
+
+build_one() {
+    local target="$1" stage="$out/src-$1"
+    rm -rf "$stage"; mkdir -p "$stage"
+    local module
+    for module in $(modules_for "$target"); do
+        # Flatten, naming each copy after its module so same-named files cannot clash.
+        find "$root/Sources/$module" -name '*.swift' | while read -r file; do
+            local rel="${file#"$root/Sources/$module/"}"
+            sed -E '/^import (JSONValue|CollectionModel|RunnerCore|HTTPServer|SCIMServer)$/d' "$file" \
+                > "$stage/${module}__${rel//\//__}"
+        done
+    done
+    cp "$root/Fuzz/Targets/$target.swift" "$stage/zz_harness.swift"
+    echo "building $target ($(ls "$stage" | wc -l) files)"
+    "$SWIFTC" -sanitize=fuzzer,address -parse-as-library $OPT -g -package-name carrier -module-name "Fuzz_$target" \
+        -swift-version 6 "$stage"/*.swift -o "$out/$target" 2> "$out/$target.log" \
+        || { grep -v 'Cannot export local symbol' "$out/$target.log" | tail -40 >&2; return 1; }
+}
+
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+    targets=()
+    for file in "$root"/Fuzz/Targets/*.swift; do targets+=("$(basename "$file" .swift)"); done
+fi
+for target in "${targets[@]}"; do build_one "$target"; done

@@ -1,0 +1,130 @@
+import Foundation
+import RunnerCore
+
+/// What the reporters see of a run: the same events and record with credentials taken out of the places a
+/// plain text redactor cannot judge. Header values of Authorization, Proxy-Authorization, Cookie, Set-Cookie and
+/// apikey headers are masked whatever they hold (a server's session cookie is not a known secret, yet it is one),
+/// and bodies are masked as text, because the JSON report writes them as byte arrays that no string pass reaches.
+/// Every other string still goes through the reporters' own redactor.
+///
+/// Credentials seen in those headers (a literal `Authorization: Bearer …`, a session cookie the server set) are
+/// learned into a second redactor used only for reports, so they are masked where they are echoed back too
+/// (an echoing server's body, a later URL); exports keep using the run's redactor, so the cookie jar still
+/// carries the session.
+struct ReportRedaction: Sendable {
+    let redactor: SecretRedactor
+    private let seen = SecretRedactor()
+
+    init(redactor: SecretRedactor) { self.redactor = redactor }
+
+    /// Text with the run's secrets and the credentials seen in headers masked.
+    func text(_ text: String) -> String { seen.redact(redactor.redact(text)) }
+
+    func record(_ record: RunRecord) -> RunRecord {
+        for execution in record.executions {
+            learn(execution.request?.headers ?? [])
+            learn(execution.response?.sentRequest?.headers ?? [])
+            learn(execution.response?.headers ?? [])
+        }
+        var copy = record
+        copy.executions = record.executions.map(execution)
+        return copy
+    }
+
+    func event(_ event: RunEvent) -> RunEvent {
+        switch event {
+        case .requestCompleted(let cursor, let item, let request, let result):
+            learn(request.headers)
+            if case .success(let response) = result { learn(response.headers) }
+            return .requestCompleted(cursor, item, self.request(request), result.map(response))
+        case .itemFinished(let cursor, let execution):
+            return .itemFinished(cursor, self.execution(execution))
+        case .runFinished(let record):
+            return .runFinished(self.record(record))
+        default:
+            return event
+        }
+    }
+
+    private func execution(_ execution: ItemExecution) -> ItemExecution {
+        var copy = execution
+        copy.request = execution.request.map(request)
+        copy.response = execution.response.map(response)
+        return copy
+    }
+
+    private func request(_ request: PreparedRequest) -> PreparedRequest {
+        var copy = request
+        copy.url = text(request.url)
+        copy.headers = headers(request.headers)
+        copy.body = request.body.map(body)
+        if let passphrase = request.options.clientKeyPassphrase, !passphrase.isEmpty {
+            copy.options.clientKeyPassphrase = SecretRedactor.mask
+        }
+        return copy
+    }
+
+    private func response(_ response: HTTPResponse) -> HTTPResponse {
+        var copy = response
+        copy.headers = headers(response.headers)
+        copy.body = body(response.body)
+        copy.finalURL = text(response.finalURL)
+        copy.sentRequest = response.sentRequest.map(request)
+        return copy
+    }
+
+    private func headers(_ headers: [HTTPHeader]) -> [HTTPHeader] {
+        headers.map { HTTPHeader($0.name, redactor.isSensitiveHeader($0.name) ? SecretRedactor.mask : text($0.value)) }
+    }
+
+    /// Text bodies with secrets masked; bytes that are not UTF-8 are kept, since a secret is text.
+    private func body(_ bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.isEmpty, let text = String(validating: bytes, as: UTF8.self) else { return bytes }
+        let masked = self.text(text)
+        return masked == text ? bytes : Array(masked.utf8)
+    }
+}
+
+extension ReportRedaction {
+    /// Learns the credentials carried by sensitive headers: the part after the scheme of Authorization (and the
+    /// password inside Basic), every cookie value, an apikey header's value.
+    private func learn(_ headers: [HTTPHeader]) {
+        for header in headers where redactor.isSensitiveHeader(header.name) {
+            switch header.name.lowercased() {
+            case "cookie":
+                for pair in header.value.split(separator: ";") { learnCookie(pair) }
+            case "set-cookie":
+                if let pair = header.value.split(separator: ";").first { learnCookie(pair) }
+            case "authorization", "proxy-authorization":
+                let parts = header.value.split(separator: " ", maxSplits: 1)
+                guard let credentials = parts.last.map(String.init) else { continue }
+                seen.add(credentials)
+                if parts.count == 2, parts[0].lowercased() == "basic",
+                   let decoded = Data(base64Encoded: credentials).flatMap({ String(data: $0, encoding: .utf8) }),
+                   let colon = decoded.firstIndex(of: ":") {
+                    seen.add(String(decoded[decoded.index(after: colon)...]))
+                }
+            default:
+                seen.add(header.value)
+            }
+        }
+    }
+
+    private func learnCookie(_ pair: Substring) {
+        guard let equals = pair.firstIndex(of: "=") else { return }
+        seen.add(pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// Hands each event to a reporter after `ReportRedaction` has masked it.
+final class RedactingObserver: RunObserver {
+    private let inner: RunObserver
+    private let redaction: ReportRedaction
+
+    init(_ inner: RunObserver, redaction: ReportRedaction) {
+        self.inner = inner
+        self.redaction = redaction
+    }
+
+    func observe(_ event: RunEvent) { inner.observe(redaction.event(event)) }
+}
