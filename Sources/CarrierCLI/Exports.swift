@@ -9,10 +9,12 @@ import RunnerCore
 /// variable, a literal password in the collection's auth), and cookies whose value is a known secret are emptied.
 /// Other cookies are kept: carrying the session to the next run is what the jar export is for.
 enum Exports {
+    /// `redactText` masks the run's secrets and the credentials the reports saw in headers (a literal
+    /// `Authorization` in the collection); cookies are judged by the run's redactor alone.
     static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport,
-                      redactor: SecretRedactor) throws(CLIError) {
+                      redactor: SecretRedactor, redactText: @escaping (String) -> String) throws(CLIError) {
         let policy = inputs.processEnvironmentNames
-        let mask: (JSONValue) -> JSONValue = { value in options.exportSecrets ? value : masked(value, redactor) }
+        let mask: (JSONValue) -> JSONValue = { value in options.exportSecrets ? value : masked(value, redactText) }
         if let path = options.exportEnvironment {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.environment?.name ?? "", scope: "environment",
@@ -45,9 +47,9 @@ enum Exports {
     }
 
     /// Every string of `value` with the known secrets masked.
-    private static func masked(_ value: JSONValue, _ redactor: SecretRedactor) -> JSONValue {
+    private static func masked(_ value: JSONValue, _ redactor: (String) -> String) -> JSONValue {
         switch value {
-        case .string(let text): .string(redactor.redact(text))
+        case .string(let text): .string(redactor(text))
         case .array(let items): .array(items.map { masked($0, redactor) })
         case .object(let object): .object(JSONObject(object.members.map { JSONMember($0.key, masked($0.value, redactor)) }))
         default: value

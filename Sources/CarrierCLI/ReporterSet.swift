@@ -12,7 +12,8 @@ struct ReporterSet {
     private let options: RunCommandOptions
     private let inputs: RunInputs
     private let redactor: SecretRedactor
-    private let redaction: ReportRedaction
+    /// The reports' view of secrets (the run's, plus credentials seen in headers); exports use it too.
+    let redaction: ReportRedaction
 
     init(options: RunCommandOptions, inputs: RunInputs, redactor: SecretRedactor, output: OutputStreams) throws(CLIError) {
         self.options = options

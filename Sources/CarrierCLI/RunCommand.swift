@@ -72,7 +72,8 @@ enum RunCommand {
                                       observers: reporters.observers, redactor: redactor)
         let record = runner.run()
         try reporters.finish(record, scopes: runner.scopes)
-        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport, redactor: redactor)
+        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport, redactor: redactor,
+                          redactText: reporters.redaction.text)
         return record
     }
 }

@@ -16,7 +16,8 @@ struct BoundedRun: Sendable {
     static func carrier(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                         seconds: Double = 60) throws -> BoundedRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CarrierProcess.executablePath)
+        // CARRIER_UNDER_TEST points the suite at another build (e.g. to see what an older binary leaked).
+        process.executableURL = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CARRIER_UNDER_TEST"] ?? CarrierProcess.executablePath)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var merged = ProcessInfo.processInfo.environment

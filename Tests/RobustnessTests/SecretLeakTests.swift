@@ -178,8 +178,27 @@ struct SecretLeakTests {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: path) else { continue }
             result.append((relative, String(decoding: data, as: UTF8.self)))
+            // The JSON report writes bodies as Node Buffers (byte arrays): an encoding that grep alone misses.
+            if relative.hasSuffix(".json"), let document = try? JSONParser.parse(bytes: [UInt8](data)) {
+                let bodies = bufferTexts(in: document)
+                if !bodies.isEmpty { result.append((relative + " (Buffer bodies)", bodies.joined(separator: "\n"))) }
+            }
         }
         return result
+    }
+
+    private func bufferTexts(in value: JSONValue) -> [String] {
+        switch value {
+        case .object(let object):
+            if object["type"] == "Buffer", let data = object["data"]?.arrayValue {
+                return [String(decoding: data.compactMap { $0.doubleValue.map { UInt8(clamping: Int($0)) } }, as: UTF8.self)]
+            }
+            return object.members.flatMap { bufferTexts(in: $0.value) }
+        case .array(let items):
+            return items.flatMap { bufferTexts(in: $0) }
+        default:
+            return []
+        }
     }
 
     private func run(_ reporterArguments: [String], server: SessionEchoServer) throws -> (BoundedRun, [(String, String)]) {
@@ -215,6 +234,7 @@ struct SecretLeakTests {
         }
         #expect(wire.contains(SessionEchoServer.sessionCookie), "the server's session cookie was not sent back")
         let names = Set(written.map(\.0))
+        #expect(names.contains("report.json (Buffer bodies)"), "response bodies were scanned")
         #expect(names.isSuperset(of: ["report.json", "junit.xml", "env-out.json", "globals-out.json", "collection-out.json",
                                       "jar-out.json", "stdout"]), "\(names)")
         #expect(result.standardOutput.contains("X-Alpha"), "--verbose shows headers")
