@@ -19,6 +19,11 @@ extension CurlTransport {
             } catch {
                 return .failure(TransportError(curl: failureContext(error.code, request: request, recorder: recorder)))
             }
+            // libcurl quirk: a connection closed in the middle of the response head ends the transfer with
+            // CURLE_OK, the unfinished header line dropped. Node calls that a hang-up; so do we.
+            guard recorder.headEnded else {
+                return .failure(TransportError(kind: .connectionClosed, code: "ECONNRESET", message: "socket hang up"))
+            }
             return .success(HopResponse(
                 code: recorder.code, reason: recorder.reason, httpVersion: recorder.httpVersion,
                 headers: recorder.headers, body: recorder.body, timings: readTimings(),

@@ -14,6 +14,8 @@ final class ExchangeRecorder {
     private(set) var body: [UInt8] = []
     /// Set when the write callback refused data because of `maxBodyBytes`.
     private(set) var exceededBodyLimit = false
+    /// Whether the blank line ending the last response head arrived.
+    private(set) var headEnded = false
     /// The request head as sent (request line and header lines, CRLF-separated).
     private(set) var sentHead: [UInt8] = []
 
@@ -33,9 +35,15 @@ final class ExchangeRecorder {
     /// every response it reads on this perform (1xx interim responses, a proxy's CONNECT reply), so a status
     /// line starts the list afresh and only the final response's headers remain.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        // Judged on bytes: in Swift "\r\n" is one Character, which string trimming of "\r" or "\n" misses.
+        if bytes.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) {
+            headEnded = true
+            return
+        }
         let line = String(decoding: bytes, as: UTF8.self).trimmingTrailingNewlines()
         if line.hasPrefix("HTTP/") {
             parseStatusLine(line)
+            headEnded = false
             return
         }
         guard !line.isEmpty else { return }

@@ -80,7 +80,7 @@ final class OpenSSLServer {
     }
 
     deinit {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)  // s_server does not stop on SIGTERM while idle
         process.waitUntilExit()
     }
 
