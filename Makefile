@@ -7,7 +7,7 @@ APT_PACKAGES  = libcurl4-openssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release test demo bench clean
+.PHONY: deps venv build release test demo bench fuzz clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -45,6 +45,12 @@ demo: release
 ## bench: release build, then the benchmark suite (figures in bench/results.json).
 bench: release
 	@echo "The benchmark suite lands with issue 6; until then: hyperfine '.build/release/carrier --version'"
+
+## fuzz: libFuzzer targets (collection decoder, variable resolver, URL builder, CSV reader, HTTP head parser,
+## SCIM filter parser), FUZZ_SECONDS each (default 30), seeded from Fuzz/Seeds and the malformed-input corpus.
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
 clean:
 	rm -rf .build $(VENV) reports
