@@ -10,6 +10,10 @@ package enum CarrierMain {
         case "run":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return RunCommand.execute(rest, output: output)
+        case "demo":
+            return DemoCommand.execute(rest, output: output)
+        case "scim-server":
+            return SCIMServerCommand.execute(rest, output: output)
         case "--version", "-v", "version":
             output.standardOutput(CarrierVersion.current + "\n")
             return ExitCode.success
@@ -24,6 +28,8 @@ package enum CarrierMain {
 
     static let usage = """
     Usage: carrier run <collection.json> [options]
+           carrier demo [--project-dir DIR]
+           carrier scim-server [--host H] [--port N] [--username U --password P] [--data FILE] [--fault NAME]
 
     Runs a Postman collection (v2.0/v2.1) headlessly, with its scripts, and reports the results.
 
