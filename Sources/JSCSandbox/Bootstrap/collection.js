@@ -308,11 +308,20 @@
             for (const key of Object.keys(source)) {
                 if (!['url', 'method', 'header', 'headers', 'body', 'auth'].includes(key)) this._extra[key] = source[key];
             }
-            this.url = new Url(source.url || '');
+            // Scripts assign strings and plain objects (`pm.request.url = '…'`); accessors keep the SDK types.
+            const fields = {};
+            const accessor = (name, convert) => Object.defineProperty(this, name, {
+                enumerable: true, configurable: true, get: () => fields[name], set: (value) => { fields[name] = convert(value); },
+            });
+            accessor('url', (value) => value instanceof Url ? value : new Url(value || ''));
+            accessor('headers', (value) => value instanceof PropertyList ? value : headerList(value || []));
+            accessor('body', (value) => value === undefined || value === null || value instanceof RequestBody ? value || undefined : new RequestBody(value));
+            accessor('auth', (value) => value === undefined || value === null || value instanceof RequestAuth ? value || undefined : new RequestAuth(value));
+            this.url = source.url || '';
             this.method = source.method ? String(source.method).toUpperCase() : 'GET';
-            this.headers = headerList(source.header || source.headers || []);
-            this.body = source.body ? new RequestBody(source.body) : undefined;
-            this.auth = source.auth ? new RequestAuth(source.auth) : undefined;
+            this.headers = source.header || source.headers || [];
+            this.body = source.body;
+            this.auth = source.auth;
             if (source.id !== undefined) this.id = source.id;
             if (source.name !== undefined) this.name = source.name;
             Object.defineProperty(this, '_extra', { enumerable: false });
@@ -345,7 +354,7 @@
         }
         update(options) {
             const fresh = new Request(Object.assign(this.toJSON(), options && options.toJSON ? options.toJSON() : options));
-            Object.assign(this, fresh);
+            for (const key of ['url', 'method', 'headers', 'body', 'auth']) this[key] = fresh[key];
         }
         size() {
             const body = this.body ? this.body.toString() : '';
