@@ -1,3 +1,4 @@
+import Foundation
 import RunnerCore
 import Testing
 @testable import JSCSandbox
@@ -72,5 +73,30 @@ struct RequireTests {
         let harness = Harness()
         #expect(harness.log("pm.expect(1).to.equal(1); console.log(require('chai').expect(2).to.equal(2) !== undefined)") == ["true"])
         #expect(harness.log("console.log(_ === require('lodash'))") == ["true"])
+    }
+}
+
+@Suite("library loading")
+struct LibraryLoadingTests {
+    @Test("a library file that is missing names the Debian package to install")
+    func missingFile() {
+        // Points the table at a path that does not exist, through the runtime's (hidden) library table.
+        let outcome = Harness().run("__carrier.libraries.moment.files = ['/nonexistent/moment.js'];\nrequire('moment');")
+        #expect(outcome.error?.message.contains("install the Debian package libjs-moment") == true)
+        #expect(outcome.error?.line == 2)
+    }
+
+    @Test("a module whose load throws is not cached half-built: requiring it again throws again")
+    func evictsFailedModule() throws {
+        let path = "/tmp/carrier-flaky-\(UInt32.random(in: 0...UInt32.max)).js"
+        try "module.exports.partial = true; throw new Error('load failed');".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lines = Harness().log("""
+            __carrier.libraries.flaky = { files: ['\(path)'], names: [], debian: 'none' };
+            for (const attempt of [1, 2]) {
+                try { console.log(attempt, JSON.stringify(require('flaky'))); } catch (e) { console.log(attempt, e.message); }
+            }
+            """)
+        #expect(lines == ["1 load failed", "2 load failed"])
     }
 }

@@ -105,7 +105,12 @@
             }
             return out;
         }
-        toJSON() { return this.members.map((item) => item.toJSON()); }
+        toJSON() {
+            const items = this.members.map((item) => item.toJSON());
+            // Header values go on the wire as text; scripts often add numbers.
+            if (this._kind === 'header') for (const item of items) if (typeof item.value === 'number' || typeof item.value === 'boolean') item.value = String(item.value);
+            return items;
+        }
         toString() {
             if (this._kind === 'query') return this.members.filter((m) => !m.disabled).map(queryParamString).join('&');
             if (this._kind === 'header') return this.members.filter((m) => !m.disabled).map((m) => m.key + ': ' + m.value + '\n').join('');
