@@ -12,7 +12,7 @@ import JavaScriptCore
 extension JSCSandbox {
     func makeNatives() -> JSObjectRef {
         let js = self.js
-        guard let natives = JSObjectMake(js.context, nil, nil) else { return js.globalObject }
+        let natives: JSObjectRef = JSObjectMake(js.context, nil, nil)
         func add(_ name: String, _ body: @escaping NativeBody) {
             js.setProperty(natives, name, js.makeFunction(body))
         }

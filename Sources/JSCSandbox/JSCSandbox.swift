@@ -77,6 +77,8 @@ package final class JSCSandbox: ScriptSandbox {
         }
     }
 
+    /// Runs one script: compiles it (cached per source), runs the body, then its timers until none remain or the
+    /// time limit passes, and reports assertions, console lines, the request as changed and any error.
     package func run(_ invocation: ScriptInvocation, scopes: inout VariableScopes, host: ScriptHost) -> ScriptOutcome {
         var outcome = ScriptOutcome(request: invocation.request)
         if let bootstrapError {
@@ -100,12 +102,14 @@ package final class JSCSandbox: ScriptSandbox {
         let document = ContextJSON.document(for: invocation, legacy: legacy, scopes: state.scopes)
         callRuntime("begin", [js.makeString(document.serialized())])
         callRuntime("execute", [function], limited: true)
+        let timedOutInBody = state.timedOut
         runTimers(state)
         let finished = callRuntime("finish", [JSValueMakeBoolean(js.context, state.timedOut)])
         OutcomeDecoder.apply(js.string(finished), to: &outcome)
         if state.timedOut {
-            outcome.error = ScriptError(name: "ScriptTimeout",
-                                        message: "Script execution timed out after \(invocation.timeoutMilliseconds) ms")
+            // postman-sandbox's wording, which says whether the body or a callback was running.
+            let kind = timedOutInBody ? "synchronous" : "asynchronous"
+            outcome.error = ScriptError(name: "ScriptTimeout", message: "sandbox: \(kind) script execution timeout")
         }
         return outcome
     }
@@ -185,9 +189,9 @@ package final class JSCSandbox: ScriptSandbox {
         return prefix
     }
 
-    /// `'use sandbox2';` as the script's first statement turns the legacy globals off, as in postman-sandbox.
+    /// `'use sandbox2';` as the script's very first characters (semicolon included, nothing before it) turns the
+    /// legacy globals off; postman-sandbox compares the first 15 characters exactly.
     static func optsIntoSandbox2(_ source: String) -> Bool {
-        let trimmed = source.drop(while: { $0.isWhitespace })
-        return trimmed.hasPrefix("'use sandbox2'") || trimmed.hasPrefix("\"use sandbox2\"")
+        source.hasPrefix("'use sandbox2';") || source.hasPrefix("\"use sandbox2\";")
     }
 }

@@ -28,7 +28,17 @@ struct ExecutionTests {
     func skipRequest() {
         let harness = Harness()
         #expect(harness.run("pm.execution.skipRequest();", phase: .prerequest).skipRequest)
-        #expect(!harness.run("pm.execution.skipRequest();", phase: .test).skipRequest)
+        let inTest = harness.run("pm.execution.skipRequest();", phase: .test)
+        #expect(!inTest.skipRequest)
+        #expect(inTest.error?.message == "pm.execution.skipRequest is not a function")
+        let lines = harness.run("setTimeout(() => console.log('dropped'), 1); pm.execution.skipRequest(); setTimeout(() => console.log('also dropped'), 1); console.log('body goes on');", phase: .prerequest)
+        #expect(lines.console.map(\.text) == ["body goes on"])
+    }
+
+    @Test("pm.test without a function passes and pm.test returns pm for chaining")
+    func testWithoutFunction() {
+        let outcome = Harness().run("pm.test('no fn').test('second', () => {});")
+        #expect(outcome.assertions.map(\.status) == [.passed, .passed])
     }
 
     @Test("pm.cookies reads the request's cookies; the jar goes through the host")

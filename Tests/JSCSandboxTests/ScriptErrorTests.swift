@@ -49,6 +49,7 @@ struct ScriptErrorTests {
         let harness = Harness()
         let stopped = harness.run("pm.test('first', () => {}); while (true) {}", timeout: 300)
         #expect(stopped.error?.name == "ScriptTimeout")
+        #expect(stopped.error?.message == "sandbox: synchronous script execution timeout")
         #expect(stopped.assertions.map(\.name) == ["first"])
         let next = harness.run("pm.test('next', () => pm.expect(1).to.equal(1));", timeout: 300)
         #expect(next.error == nil)
@@ -59,6 +60,7 @@ struct ScriptErrorTests {
     func timerBeyondTimeout() {
         let outcome = Harness().run("setTimeout(() => pm.test('late', () => {}), 5000);", timeout: 100)
         #expect(outcome.error?.name == "ScriptTimeout")
+        #expect(outcome.error?.message == "sandbox: asynchronous script execution timeout")
         #expect(outcome.assertions.isEmpty)
     }
 

@@ -26,7 +26,8 @@
     function makeTest(run) {
         function test(name, fn) {
             const index = run.testIndex++;
-            if (typeof fn !== 'function') { recordAssertion(run, name, index, undefined, true); return test; }
+            // Without a function the test simply passes, as in postman-sandbox.
+            if (typeof fn !== 'function') { recordAssertion(run, name, index, undefined, false); return run.pm; }
             let settled = false;
             const settle = (error) => {
                 if (settled || carrier.run !== run) return;
@@ -37,20 +38,20 @@
                 if (fn.length > 0) {
                     // The `done` form: the test ends when done is called, with an error to fail it.
                     fn(function done(error) { settle(error === undefined || error === null ? undefined : error); });
-                    return test;
+                    return run.pm;
                 }
                 const result = fn();
                 if (result && typeof result.then === 'function') {
                     result.then(() => settle(undefined), (error) => settle(error === undefined ? new Error('Promise rejected') : error));
-                    return test;
+                    return run.pm;
                 }
                 settle(undefined);
             } catch (error) {
                 settle(error === undefined ? new Error('undefined') : error);
             }
-            return test;
+            return run.pm;
         }
-        test.skip = function (name) { recordAssertion(run, name, run.testIndex++, undefined, true); return test; };
+        test.skip = function (name) { recordAssertion(run, name, run.testIndex++, undefined, true); return run.pm; };
         test.index = function () { return run.testIndex; };
         return test;
     }
@@ -125,7 +126,13 @@
         location.current = owner ? owner[1] : info.owner === 'collection' ? location[0] : location[location.length - 1];
         return {
             setNextRequest(name) { run.nextRequest = { name: typeof name === 'string' ? name : name === undefined || name === null ? null : String(name) }; },
-            skipRequest() { if (info.eventName === 'prerequest') run.skipRequest = true; },
+            skipRequest() {
+                // postman-sandbox only defines it for pre-request scripts, and skipping also drops pending timers.
+                if (info.eventName !== 'prerequest') throw new TypeError('pm.execution.skipRequest is not a function');
+                run.skipRequest = true;
+                timers.reset();
+                timers.seal();
+            },
             location,
         };
     }
@@ -175,14 +182,17 @@
             carrier.reportError(error);
             return;
         }
-        if (result && typeof result.then === 'function') result.then(undefined, (error) => carrier.reportError(error));
+        // Legacy tests are read when the script body (its synchronous part) ends, as postman-sandbox does.
+        const collect = () => { if (run.legacy) carrier.collectLegacyTests(run); };
+        if (result && typeof result.then === 'function') result.then(collect, (error) => { collect(); carrier.reportError(error); });
+        else collect();
     };
 
     carrier.finish = function (timedOut) {
         const run = carrier.run;
         if (!run) return '{}';
         timers.reset();
-        if (run.legacy && !timedOut) carrier.collectLegacyTests(run, recordAssertion);
+
         let request = null;
         try { request = run.request.toJSON(); } catch (error) { carrier.reportError(error); }
         carrier.run = null;

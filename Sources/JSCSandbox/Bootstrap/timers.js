@@ -2,14 +2,14 @@
 // so promise jobs queued by a callback run before the next timer, as in Node.
 (function (carrier) {
     'use strict';
-    let queue = [], nextId = 1, sequence = 0;
+    let queue = [], nextId = 1, sequence = 0, sealed = false;
 
     function schedule(fn, delay, args, repeat) {
         if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function. Received ' + carrier.inspect(fn));
         delay = Number(delay);
         if (!(delay >= 1 && delay <= 2147483647)) delay = repeat === undefined ? 0 : 1;
         const timer = { id: nextId++, due: Date.now() + delay, seq: sequence++, fn, args, delay, repeat };
-        queue.push(timer);
+        if (!sealed) queue.push(timer);
         return timer.id;
     }
     function clear(id) {
@@ -29,7 +29,10 @@
         setInterval: (fn, delay, ...args) => schedule(fn, Math.max(1, Number(delay) || 1), args, true),
         setImmediate: (fn, ...args) => schedule(fn, 0, args, false),
         clearTimeout: clear, clearInterval: clear, clearImmediate: clear,
-        reset() { queue = []; },
+        reset() { queue = []; sealed = false; },
+        /** No new timers until the next reset (after pm.execution.skipRequest). */
+        seal() { sealed = true; },
+        get pending() { return queue.length; },
         /** Runs `fn` after the script body, as a callback of the host (pm.sendRequest, cookie jar). */
         defer(fn) { schedule(fn, 0, [], false); },
     };
