@@ -74,15 +74,16 @@ struct ExecutionTests {
                 console.log('first', err, res.code, res.json().token, res.status);
                 pm.environment.set('token', res.json().token);
                 pm.sendRequest('http://127.0.0.1:9/', (err, res) => console.log('second', err.code, err.message, res));
+                console.log(pm.sendRequest('x', () => {}) === pm);
             });
             console.log('after call');
             """)
         #expect(outcome.error == nil)
         #expect(outcome.console.map(\.text) == [
-            "after call", "first null 201 t-1 Created", "second ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9 undefined",
+            "after call", "first null 201 t-1 Created", "true", "second ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9 undefined",
         ])
         #expect(harness.scopes.environment.value("token") == "t-1")
-        #expect(harness.host.sentRequests.count == 2)
+        #expect(harness.host.sentRequests.count == 3)
         #expect(harness.host.sentRequests[0]["method"] == "POST")
         #expect(harness.host.sentRequests[0]["url"]?["raw"] == "http://auth.test/token")
         #expect(harness.host.sentRequests[0]["header"] == [["key": "X-Key", "value": "k"]])

@@ -73,3 +73,21 @@ struct VariableTests {
         #expect(harness.log("console.log(JSON.stringify(pm.environment.toObject()), pm.environment.toJSON().values.length)") == [#"{"a":1} 1"#])
     }
 }
+
+@Suite("text encoding")
+struct TextEncodingTests {
+    @Test("non-ASCII text survives variables, console, the response body and the request")
+    func unicode() {
+        let harness = Harness()
+        harness.scopes.environment.set("city", "Zürich 🏔")
+        let outcome = harness.run("""
+            const name = pm.response.json().name;
+            pm.globals.set('greeting', 'Grüße, ' + name + ' ✓');
+            console.log(pm.environment.get('city'), name.length);
+            pm.request.headers.add({ key: 'X-City', value: pm.environment.get('city') });
+            """, response: jsonResponse(#"{"name":"Ærøskøbing 日本"}"#))
+        #expect(outcome.console.map(\.text) == ["Zürich 🏔 13"])
+        #expect(harness.scopes.globals.value("greeting") == "Grüße, Ærøskøbing 日本 ✓")
+        #expect(outcome.request["header"]?[1]?["value"] == "Zürich 🏔")
+    }
+}

@@ -104,19 +104,24 @@
     /** pm.sendRequest: the host sends after the script body, then the callback (or the promise) gets the result. */
     function makeSendRequest(run) {
         return function sendRequest(request, callback) {
-            const normalized = request instanceof sdk.Request ? request.toJSON() : new sdk.Request(request).toJSON();
+            const pm = this;
+            const hasCallback = typeof callback === 'function';
             let resolve, reject;
-            const promise = typeof callback === 'function' ? undefined : new Promise((res, rej) => { resolve = res; reject = rej; });
-            timers.defer(() => {
-                if (carrier.run !== run) return;
-                const result = JSON.parse(native.sendRequest(JSON.stringify(normalized)));
-                const error = result.error ? transportError(result.error) : null;
-                const response = result.response ? new sdk.Response(result.response) : undefined;
-                if (callback) callback(error, response, { cookies: [] });
+            const promise = hasCallback ? undefined : new Promise((res, rej) => { resolve = res; reject = rej; });
+            const deliver = (error, response) => {
+                if (hasCallback) { if (error) callback.call(pm, error); else callback.call(pm, null, response, { cookies: new sdk.PropertyList([]) }); }
                 else if (error) reject(error);
                 else resolve(response);
+            };
+            timers.defer(() => {
+                if (carrier.run !== run) return;
+                if (!request) { deliver(new Error('sendrequest: nothing to request')); return; }
+                const normalized = request instanceof sdk.Request ? request.toJSON() : new sdk.Request(request).toJSON();
+                const result = JSON.parse(native.sendRequest(JSON.stringify(normalized)));
+                deliver(result.error ? transportError(result.error) : null, result.response ? new sdk.Response(result.response) : undefined);
             });
-            return promise;
+            // With a callback postman-sandbox returns pm; without one, a promise.
+            return hasCallback ? pm : promise;
         };
     }
 

@@ -95,7 +95,6 @@
             this.cookies = new sdk.PropertyList((source.cookies || []).map((c) => Object.assign({ key: c.name }, c)));
             Object.defineProperty(this, '_body', { value: source.body === undefined || source.body === null ? '' : String(source.body), writable: true });
             Object.defineProperty(this, '_headerSize', { value: source.headerSize, writable: true });
-            Object.defineProperty(this, '_json', { value: undefined, writable: true });
         }
         reason() { return this.status; }
         details() {
@@ -103,13 +102,8 @@
             return { name, detail: name, code: this.code, standardName: reasons[this.code] };
         }
         text() { return this._body; }
-        json(reviver, strict) {
-            if (reviver === undefined && this._json !== undefined) return this._json;
-            const value = carrier.parseJSON(this._body, reviver);
-            if (reviver === undefined && (value === null || typeof value !== 'object')) return value;
-            if (reviver === undefined) this._json = value;
-            return value;
-        }
+        /** A fresh parse each call (as postman-collection): a script may change what it got without side effects. */
+        json(reviver) { return carrier.parseJSON(this._body, reviver); }
         jsonp(reviver) { const m = /^[^(]*\(([\s\S]*)\)[^)]*$/.exec(this._body.trim()); return carrier.parseJSON(m ? m[1] : this._body, reviver); }
         size() {
             const header = this._headerSize !== undefined ? this._headerSize : this.headers.members.reduce((sum, h) => sum + String(h.key).length + String(h.value).length + 4, 0);
