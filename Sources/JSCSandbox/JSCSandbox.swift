@@ -100,7 +100,11 @@ package final class JSCSandbox: ScriptSandbox {
             return outcome
         }
         let document = ContextJSON.document(for: invocation, legacy: legacy, scopes: state.scopes)
-        callRuntime("begin", [js.makeString(document.serialized())])
+        if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized())]) {
+            // Only a request the SDK shapes cannot take gets here; say so rather than run half set up.
+            outcome.error = ScriptError(name: "SandboxError", message: "cannot prepare the script: \(failure)")
+            return outcome
+        }
         callRuntime("execute", [function], limited: true)
         let timedOutInBody = state.timedOut
         runTimers(state)
@@ -150,6 +154,17 @@ package final class JSCSandbox: ScriptSandbox {
             return try js.call(function, arguments)
         } catch {
             return js.undefined
+        }
+    }
+
+    /// Calls a runtime function outside any time limit; returns the exception text if it threw.
+    private func callRuntimeCatching(_ name: String, _ arguments: [JSValueRef]) -> String? {
+        guard let function = runtime[name] else { return "the sandbox runtime lacks \(name)" }
+        do {
+            _ = try js.call(function, arguments)
+            return nil
+        } catch {
+            return js.string(error.value)
         }
     }
 

@@ -69,3 +69,30 @@ struct RequestTests {
         #expect(outcome.request["body"]?["options"] == ["raw": ["language": "json"]])
     }
 }
+
+@Suite("request shapes")
+struct RequestShapeTests {
+    @Test("a request given as a plain URL string becomes a full pm.request")
+    func stringRequest() {
+        let outcome = Harness().run("console.log(pm.request.method, pm.request.url.getHost(), pm.request.url.getPath());", phase: .prerequest,
+                                    request: "http://localhost:3000/status")
+        #expect(outcome.console.map(\.text) == ["GET localhost /status"])
+        #expect(outcome.request["url"]?["port"] == "3000")
+    }
+
+    @Test("urlencoded and formdata bodies are lists scripts can change")
+    func formBodies() {
+        let request: JSONValue = [
+            "url": "http://h.test/form", "method": "POST",
+            "body": ["mode": "urlencoded", "urlencoded": [["key": "a", "value": "1"], ["key": "b", "value": "2", "disabled": true]]],
+        ]
+        let outcome = Harness().run("""
+            console.log(pm.request.body.urlencoded.get('a'), JSON.stringify(pm.request.body.urlencoded.toObject(true)), pm.request.body.toString());
+            pm.request.body.urlencoded.add({ key: 'c', value: '3' });
+            """, phase: .prerequest, request: request)
+        #expect(outcome.console.map(\.text) == [#"1 {"a":"1"} a=1"#])
+        #expect(outcome.request["body"]?["urlencoded"] == [
+            ["key": "a", "value": "1"], ["key": "b", "value": "2", "disabled": true], ["key": "c", "value": "3"],
+        ])
+    }
+}
