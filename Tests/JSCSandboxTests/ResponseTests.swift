@@ -102,4 +102,38 @@ struct ResponseTests {
             "passed", "expected request to have header with key 'Accept'", "expecting a postman request or response object but got {}",
         ])
     }
+
+    @Test("named status, class, time and size assertions on a 429 response")
+    func namedStatuses() {
+        let outcome = Harness().run("""
+            pm.test('rateLimited', () => pm.response.to.be.rateLimited);
+            pm.test('clientError', () => pm.response.to.be.clientError);
+            pm.test('class', () => pm.response.to.have.statusCodeClass(4));
+            pm.test('reason', () => pm.response.to.have.statusReason('Too Many Requests'));
+            pm.test('accepted', () => pm.response.to.be.accepted);
+            pm.test('info', () => pm.response.to.be.info);
+            pm.test('redirection', () => pm.response.to.be.redirection);
+            pm.test('serverError', () => pm.response.to.be.serverError);
+            pm.test('time', () => pm.response.to.have.responseTime.below(100));
+            pm.test('time exact', () => pm.response.to.have.responseTime(41));
+            pm.test('size', () => pm.response.to.have.responseSize.above(10));
+            pm.test('size exact', () => pm.response.to.have.responseSize(3));
+            pm.test('expect form', () => pm.expect(pm.response).to.have.status(429));
+            pm.test('jsonBody()', () => pm.response.to.have.jsonBody());
+            """, response: jsonResponse("{}", code: 429, reason: "Too Many Requests"))
+        #expect(outcome.assertions.map { $0.message ?? "passed" } == [
+            "passed", "passed", "passed", "passed",
+            "expected response to have status reason 'ACCEPTED' but got 'TOO MANY REQUESTS'",
+            "expected response code to be 1XX but found 429",
+            "expected response code to be 3XX but found 429",
+            "expected response code to be 5XX but found 429",
+            "passed",
+            "expected response to have a valid response time but got 42",
+            "passed",
+            // chai-postman 2.0.1 swaps expected and actual in this one message; kept as Newman prints it.
+            "expected response size to equal 34 but got 3",
+            "passed",
+            "passed",
+        ])
+    }
 }
