@@ -1,7 +1,7 @@
 # Carrier's entry points. Each target installs what it needs and is safe to re-run.
 SWIFT        ?= swift
 VENV         ?= .venv
-APT_PACKAGES  = libcurl4-openssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
+APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
                 libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid node-ajv node-xml2js \
                 node-cheerio libjs-backbone python3 python3-venv ca-certificates
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3
