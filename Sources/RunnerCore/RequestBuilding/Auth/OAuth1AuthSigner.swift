@@ -60,10 +60,13 @@ package struct OAuth1AuthSigner: AuthSigner {
         return []
     }
 
-    /// Query and urlencoded body parameters join the oauth ones in the signature (RFC 5849 §3.4.1.3).
+    /// Query and urlencoded body parameters join the oauth ones in the signature (RFC 5849 §3.4.1.3). Query
+    /// text is percent-decoded first, as the server decodes it: the runtime signs `a%20b` as written, which no
+    /// server can verify.
     private func signatureParameters(_ request: SignableRequest, oauth: [(String, String)]) -> [(String, String)] {
         var all = oauth
-        all += request.url.query.filter { !$0.disabled }.map { ($0.key ?? "", $0.value ?? "") }
+        func decoded(_ text: String?) -> String { (text ?? "").removingPercentEncoding ?? (text ?? "") }
+        all += request.url.query.filter { !$0.disabled }.map { (decoded($0.key), decoded($0.value)) }
         if let body = request.bodyDefinition, body.mode == .urlencoded {
             all += body.urlencoded.filter { !$0.disabled }.map { ($0.key ?? "", $0.value ?? "") }
         }
