@@ -81,7 +81,8 @@ final class CurlEasyHandle {
 extension String {
     func trimmingTrailingNewlines() -> String {
         var result = Substring(self)
-        while let last = result.last, last == "\n" || last == "\r" { result = result.dropLast() }
+        // "\r\n" is one Character in Swift, so compare by property, not by literal.
+        while let last = result.last, last.isNewline { result = result.dropLast() }
         return String(result)
     }
 }

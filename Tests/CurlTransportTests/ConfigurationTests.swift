@@ -1,0 +1,35 @@
+import RunnerCore
+import Testing
+@testable import CurlTransport
+
+@Suite("Configuration helpers")
+struct ConfigurationTests {
+    @Test("curl's own headers are suppressed unless the request sets them")
+    func headerLines() {
+        let bare = PreparedRequest(method: "POST", url: "http://h/", headers: [HTTPHeader("X", "1"), HTTPHeader("E", "")], body: [])
+        #expect(CurlHeaderLines.lines(for: bare) == ["X: 1", "E;", "Accept:", "Expect:", "Accept-Encoding:", "Content-Type:"])
+        let full = PreparedRequest(method: "GET", url: "http://h/", headers: [HTTPHeader("accept", "*/*"), HTTPHeader("Accept-Encoding", "gzip")])
+        #expect(CurlHeaderLines.lines(for: full) == ["accept: */*", "Accept-Encoding: gzip", "Expect:"])
+    }
+
+    @Test("proxies: upper case wins, https falls back to the http proxy")
+    func proxies() {
+        let settings = ProxySettings(environment: ["HTTP_PROXY": "http://up:1", "http_proxy": "http://low:2", "no_proxy": "localhost"])
+        #expect(settings.proxy(forScheme: "http") == "http://up:1")
+        #expect(settings.proxy(forScheme: "https") == "http://up:1")
+        #expect(settings.noProxy == "localhost")
+        #expect(ProxySettings(environment: [:]).proxy(forScheme: "http") == nil)
+    }
+
+    @Test("URL parts: host, port, path, IPv6")
+    func urlParts() throws {
+        let plain = try #require(URLParts("HTTP://User:pw@Example.COM:8080/a/b?q#f"))
+        #expect(plain == URLParts("http://example.com:8080/a/b"))
+        #expect(plain.hostHeaderValue == "example.com:8080")
+        let v6 = try #require(URLParts("https://[::1]/"))
+        #expect(v6.host == "::1")
+        #expect(v6.effectivePort == 443)
+        #expect(v6.hostIsIPAddress)
+        #expect(URLParts("http://h")?.path == "/")
+    }
+}
