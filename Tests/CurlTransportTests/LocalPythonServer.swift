@@ -4,15 +4,18 @@ import Foundation
 /// started per test until the project's own HTTPServer module is available. Routes are in `script`.
 final class LocalPythonServer {
     let port: Int
+    let scheme: String
     private let process: Process
     /// The server exits when its stdin closes: SIGTERM alone does not reach it when the test runner's
     /// threads block that signal, and an orphaned server would outlive the tests.
     private let lifeline = Pipe()
 
-    init() throws {
+    /// - Parameter tls: certificate and key files (PEM) to serve HTTPS instead of HTTP.
+    init(tls: (certificate: String, key: String)? = nil) throws {
+        scheme = tls == nil ? "http" : "https"
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", Self.script]
+        process.arguments = ["-c", Self.script] + (tls.map { [$0.certificate, $0.key] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = lifeline
@@ -38,7 +41,7 @@ final class LocalPythonServer {
     }
 
     /// `http://127.0.0.1:PORT` + path.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     struct ServerStartError: Error { let output: String }
 
@@ -84,7 +87,9 @@ class H(BaseHTTPRequestHandler):
                    "body": body.decode("latin-1"), "connection": self.conn_id}
             self.reply(200, json.dumps(out).encode(), [("Content-Type", "application/json")])
         elif p == "/redirect":
-            self.reply(int(q.get("status", "302")), b"moved", [("Location", q.get("to", "/echo"))])
+            hs = [("Location", q.get("to", "/echo"))]
+            if "cookie" in q: hs.append(("Set-Cookie", q["cookie"] + "; Path=/"))
+            self.reply(int(q.get("status", "302")), b"moved", hs)
         elif p == "/loop":
             self.reply(302, b"", [("Location", "/loop")])
         elif p == "/chain":
@@ -129,6 +134,11 @@ def exit_when_stdin_closes():
 
 threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
 srv = S(("127.0.0.1", 0), H)
+if len(sys.argv) > 2:
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[1], sys.argv[2])
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
 print("READY %d" % srv.server_address[1], flush=True)
 srv.serve_forever()
 """#

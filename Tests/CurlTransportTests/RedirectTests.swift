@@ -112,3 +112,13 @@ struct RedirectTests {
         #expect(RedirectPolicy.resolve("https://x/y", against: "http://h/a") == "https://x/y")
     }
 }
+
+@Suite("Cookies and redirects")
+struct RedirectCookieTests {
+    @Test("a cookie set by a redirect response goes with the next hop")
+    func cookieOnRedirect() throws {
+        let server = try LocalPythonServer()
+        let echo = try Echo(makeTransport().send("GET", server.url("/redirect?to=/echo&cookie=hop%3D1")))
+        #expect(echo.headers.value(for: "Cookie") == "hop=1")
+    }
+}

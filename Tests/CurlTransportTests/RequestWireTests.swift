@@ -87,3 +87,25 @@ struct RequestWireTests {
         #expect(sent.headers == [HTTPHeader("Host", "127.0.0.1:\(server.port)"), HTTPHeader("X-A", "1")])
     }
 }
+
+@Suite("Large bodies and proxies")
+struct BodyAndProxyTests {
+    @Test("a body over 1 MB goes out at once, without Expect: 100-continue")
+    func largeBody() throws {
+        let server = try LocalPythonServer()
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 2_000_000)
+        let echo = try Echo(makeTransport().send("POST", server.url("/echo"), body: body))
+        #expect(echo.body.utf8.count == 2_000_000)
+        #expect(!echo.headers.contains(name: "Expect"))
+    }
+
+    @Test("HTTP_PROXY (upper case) is used; NO_PROXY bypasses it")
+    func proxy() throws {
+        let proxy = try LocalPythonServer()
+        let viaProxy = try CurlTransport(environment: ["HTTP_PROXY": proxy.url("")])
+        let echo = try Echo(viaProxy.send("GET", "http://origin.invalid/echo"))
+        #expect(echo.target == "http://origin.invalid/echo")
+        let bypass = try CurlTransport(environment: ["HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": "127.0.0.1"])
+        #expect(try bypass.send("GET", proxy.url("/echo")).code == 200)
+    }
+}
