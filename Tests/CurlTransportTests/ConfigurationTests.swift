@@ -33,3 +33,31 @@ struct ConfigurationTests {
         #expect(URLParts("http://h")?.path == "/")
     }
 }
+
+@Suite("Redirect rules without a network")
+struct RedirectPolicyTests {
+    private func redirect(_ code: Int, to location: String) -> HopResponse {
+        HopResponse(code: code, reason: "", httpVersion: "HTTP/1.1", headers: [HTTPHeader("Location", location)],
+                    body: [], timings: ResponseTimings(), sentHead: nil)
+    }
+
+    @Test("a new host gets a new Host header and loses Authorization; the Referer is the old URL")
+    func hostChange() throws {
+        let hop = PreparedRequest(method: "PUT", url: "http://a.test:8080?x=1",
+                                  headers: [HTTPHeader("Host", "a.test:8080"), HTTPHeader("Authorization", "Basic x"), HTTPHeader("Content-Type", "text/plain")],
+                                  body: [1])
+        let next = try #require(RedirectPolicy.nextHop(after: redirect(301, to: "http://b.test/p"), of: hop, options: RequestOptions()))
+        #expect(next.url == "http://b.test/p")
+        #expect(next.method == "GET")
+        #expect(next.body == nil)
+        #expect(next.headers == [HTTPHeader("Host", "b.test"), HTTPHeader("Referer", "http://a.test:8080/?x=1")])
+    }
+
+    @Test("no Location, or not a 3xx: nothing to follow")
+    func notRedirects() {
+        let hop = PreparedRequest(method: "GET", url: "http://a.test/")
+        #expect(RedirectPolicy.nextHop(after: redirect(200, to: "/x"), of: hop, options: RequestOptions()) == nil)
+        let bare = HopResponse(code: 302, reason: "", httpVersion: "HTTP/1.1", headers: [], body: [], timings: ResponseTimings(), sentHead: nil)
+        #expect(RedirectPolicy.nextHop(after: bare, of: hop, options: RequestOptions()) == nil)
+    }
+}
