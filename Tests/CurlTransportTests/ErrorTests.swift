@@ -56,3 +56,16 @@ struct ErrorTests {
         #expect(error?.kind == .invalidURL)
     }
 }
+
+@Suite("Name resolution")
+struct ResolutionTests {
+    @Test("an unresolvable host: ENOTFOUND, as getaddrinfo words it")
+    func notFound() throws {
+        var options = RequestOptions()
+        options.timeoutMilliseconds = 10_000
+        let error = try makeTransport().failure("GET", "http://nonexistent.invalid/x", options: options)
+        #expect(error?.kind == .dnsFailure)
+        #expect(error?.code == "ENOTFOUND")
+        #expect(error?.message == "getaddrinfo ENOTFOUND nonexistent.invalid")
+    }
+}
