@@ -23,6 +23,10 @@ final class CurlEasyHandle {
     }
 
     deinit {
+        // libcurl quirk: cleanup closes the cached connections and, with VERBOSE still on, reports that
+        // through the debug callback, whose userdata points at an exchange that has already ended. Resetting
+        // first turns verbosity and every callback off.
+        curl_easy_reset(raw)
         curl_easy_cleanup(raw)
         errorBuffer.deallocate()
     }
