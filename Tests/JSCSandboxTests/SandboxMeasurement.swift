@@ -67,4 +67,17 @@ struct SandboxMeasurement {
         print("peak RSS: \(usage.ru_maxrss / 1024) MiB")
         #expect(failures == 0)
     }
+
+    @Test("first-use cost of each library")
+    func libraryCosts() {
+        let harness = Harness()
+        _ = harness.run("1;")
+        for (name, script) in [("chai", "pm.expect(1).to.equal(1);"), ("lodash", "_.VERSION;"), ("CryptoJS", "CryptoJS.SHA256('x');"),
+                               ("moment", "require('moment')();"), ("ajv", "pm.response.to.have.jsonSchema({type:'object'});"),
+                               ("xml2js", "xml2Json('<a/>');"), ("cheerio", "cheerio.load('<p/>');"), ("uuid", "require('uuid').v4();")] {
+            let start = Date()
+            let outcome = harness.run(script)
+            print(String(format: "%@: %.1f ms%@", name, Date().timeIntervalSince(start) * 1000, outcome.error.map { " (\($0))" } ?? ""))
+        }
+    }
 }
