@@ -174,7 +174,7 @@ package final class JSCSandbox: ScriptSandbox {
         let key = "\(legacy)\u{0}\(invocation.sourceName)\u{0}\(invocation.source)"
         if let cached = compiledScripts[key] { return cached }
         let prefix = wrapperPrefix(legacy: legacy)
-        let wrapped = prefix + invocation.source + "\n})"
+        let wrapped = prefix + invocation.source + "\n})(); })"
         let value: JSValueRef
         do {
             value = try js.evaluate(wrapped, sourceURL: invocation.sourceName)

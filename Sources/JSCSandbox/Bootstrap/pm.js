@@ -7,9 +7,13 @@
     carrier.legacyParameters = ['tests', 'globals', 'environment', 'data', 'iteration', 'request', 'responseBody', 'responseCode',
         'responseHeaders', 'responseTime', 'responseCookies', 'xml2Json'];
 
-    /** The text that opens every script's function; the script follows on the same line. */
+    /**
+     * The text that opens every script's function; the script follows on the same line. The sandbox names are
+     * parameters of an outer function so that a script may still declare `const data` or `let request` itself.
+     */
     carrier.wrapperPrefix = function (legacy) {
-        return '(async function (' + modernParameters.concat(legacy ? carrier.legacyParameters : []).join(', ') + ') {';
+        return '(function (' + modernParameters.concat(legacy ? carrier.legacyParameters : []).join(', ') +
+            ') { return (async function () {';
     };
 
     function recordAssertion(run, name, index, error, skipped) {
