@@ -55,6 +55,16 @@ struct RequireTests {
         ])
     }
 
+    @Test("postman-collection and punycode are available too")
+    func sdkModule() {
+        let lines = Harness().log("""
+            const { Url, Request } = require('postman-collection');
+            console.log(new Url('https://a.test:8080/x?y=1').getRemote(), new Request({ url: 'http://h.test', method: 'put' }).method);
+            console.log(require('punycode').toASCII('mañana.com'));
+            """)
+        #expect(lines == ["a.test:8080 PUT", "xn--maana-pta.com"])
+    }
+
     @Test("an unknown module is a script error naming it")
     func unknownModule() {
         let outcome = Harness().run("const x = require('left-pad');")

@@ -106,6 +106,7 @@
         ajv: { node: 'ajv', debian: 'node-ajv' },
         xml2js: { node: 'xml2js', debian: 'node-xml2js' },
         cheerio: { node: 'cheerio', debian: 'node-cheerio' },
+        punycode: { node: 'punycode', debian: 'node-punycode' },
         'crypto-js': { special: () => carrier.cryptoJS(), debian: 'libjs-cryptojs' },
     };
     carrier.libraries = libraries;
