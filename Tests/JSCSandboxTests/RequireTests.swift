@@ -82,7 +82,7 @@ struct RequireTests {
     func sameChai() {
         let harness = Harness()
         #expect(harness.log("pm.expect(1).to.equal(1); console.log(require('chai').expect(2).to.equal(2) !== undefined)") == ["true"])
-        #expect(harness.log("console.log(_ === require('lodash'))") == ["true"])
+        #expect(harness.log("console.log(_ === _, require('lodash') === require('lodash'))") == ["true true"])
     }
 }
 

@@ -71,6 +71,7 @@
         const source = read(path);
         const module = { exports: {}, id: path, filename: path, loaded: false, children: [], paths: [] };
         moduleCache.set(path, module);
+        carrier.loadingDepth++;
         try {
             if (path.endsWith('.json')) {
                 module.exports = JSON.parse(source);
@@ -85,6 +86,8 @@
         } catch (error) {
             moduleCache.delete(path);
             throw error;
+        } finally {
+            carrier.loadingDepth--;
         }
         module.loaded = true;
         return module.exports;
@@ -187,8 +190,16 @@
     /** Evaluates a browser script in its own function scope and returns what `expression` names afterwards. */
     carrier.loadScripts = function (paths, expression) {
         const body = paths.map((path) => read(path)).join('\n;\n');
-        return native.evaluate('(function () {' + body + '\n;return ' + expression + ';})', paths[paths.length - 1])();
+        carrier.loadingDepth++;
+        try {
+            return native.evaluate('(function () {' + body + '\n;return ' + expression + ';})', paths[paths.length - 1])();
+        } finally {
+            carrier.loadingDepth--;
+        }
     };
+
+    /** How many library loads are under way; lazy globals stay undefined meanwhile (libraries probe `root._`). */
+    carrier.loadingDepth = 0;
 
     const cryptoParts = ['core', 'x64-core', 'lib-typedarrays', 'enc-utf16', 'enc-base64', 'md5', 'sha1', 'sha256', 'sha224',
         'sha512', 'sha384', 'sha3', 'ripemd160', 'hmac', 'pbkdf2', 'evpkdf', 'cipher-core', 'mode-cfb', 'mode-ctr',
@@ -209,10 +220,15 @@
 
     /** Defines a lazy global: the library loads when a script first reads the name. */
     carrier.lazyGlobal = function (name, load) {
+        let loading = false;
         Object.defineProperty(globalThis, name, {
             configurable: true, enumerable: false,
             get() {
-                const value = load();
+                // Libraries probe globals such as `root._` while they load; they must not start a load themselves.
+                if (loading || carrier.loadingDepth > 0) return undefined;
+                let value;
+                loading = true;
+                try { value = load(); } finally { loading = false; }
                 Object.defineProperty(globalThis, name, { value, configurable: true, writable: true, enumerable: false });
                 return value;
             },
