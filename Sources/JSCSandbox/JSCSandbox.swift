@@ -22,7 +22,7 @@ package final class JSCSandbox: ScriptSandbox {
     /// Bootstrap scripts in load order; each adds to the hidden `__carrier` runtime object.
     private static let bootstrapFiles = [
         "core.js", "inspect.js", "timers.js", "modules.js", "node-builtins.js", "collection.js", "response.js",
-        "variables.js", "chai-postman.js", "pm.js", "legacy.js", "csv-parse.js",
+        "variables.js", "chai-postman.js", "pm.js", "legacy.js", "csv-parse.js", "tv4.js",
     ]
     private static let runtimeFunctions = [
         "wrapperPrefix", "begin", "execute", "nextTimerDelay", "fireTimer", "finish", "describeError",

@@ -112,6 +112,6 @@
     carrier.lazyGlobal('CryptoJS', () => carrier.cryptoJS());
     carrier.lazyGlobal('cheerio', () => carrier.require('cheerio'));
     carrier.lazyGlobal('Backbone', () => carrier.require('backbone'));
-    carrier.lazyGlobal('tv4', () => { throw carrier.fail("tv4 is not available: Debian does not package it; use pm.response.to.have.jsonSchema (Ajv) instead"); });
+    carrier.lazyGlobal('tv4', () => carrier.require('tv4'));
     carrier.lazyGlobal('xml2Json', () => xml2Json);
 })(globalThis.__carrier);

@@ -184,6 +184,9 @@
         return require;
     }
 
+    /** require() for our own bootstrap code: Node resolution over the library roots, beyond the script list. */
+    carrier.requireInternal = function (request) { return requireFrom('/', request, false); };
+
     /** require() as scripts see it: only the sandbox's module list, as postman-sandbox allows. */
     carrier.require = function require(request) { return requireFrom('/', request, true); };
 
