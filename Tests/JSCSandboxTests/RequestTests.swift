@@ -96,3 +96,17 @@ struct RequestShapeTests {
         ])
     }
 }
+
+@Suite("url round trip")
+struct URLRoundTripTests {
+    @Test("a URL without a path and one with the root path survive the JSON round trip unchanged")
+    func pathlessURL() {
+        let harness = Harness()
+        for raw in ["http://localhost:3000", "http://localhost:3000/", "{{base}}/users/:id?x=1#top"] {
+            let first = harness.run("1;", phase: .prerequest, request: ["url": .string(raw), "method": "GET"])
+            #expect(first.request["url"]?["raw"] == .string(raw))
+            let second = harness.run("console.log(pm.request.url.toString());", phase: .test, request: first.request)
+            #expect(second.console.map(\.text) == [raw])
+        }
+    }
+}
