@@ -165,6 +165,26 @@
         return pm;
     }
 
+    const requestFields = ['url', 'method', 'header', 'body', 'auth'];
+    function snapshotRequest(request) {
+        const json = request.toJSON(), out = {};
+        for (const field of requestFields) out[field] = JSON.stringify(json[field]);
+        return out;
+    }
+    /**
+     * The request as the script left it. Fields the script did not change go back exactly as they came, so that
+     * our URL model never rewrites a URL nobody touched (`get?`, `a&&b`, odd encodings).
+     */
+    function requestAfterScript(run) {
+        const json = run.request.toJSON();
+        for (const field of requestFields) {
+            if (JSON.stringify(json[field]) === run.requestSnapshot[field] && run.originalRequest[field] !== undefined) {
+                json[field] = run.originalRequest[field];
+            }
+        }
+        return json;
+    }
+
     carrier.begin = function (json) {
         const context = JSON.parse(json);
         timers.reset();
@@ -175,6 +195,8 @@
         };
         carrier.run = run;
         run.request = new sdk.Request(context.request);
+        run.originalRequest = typeof context.request === 'string' ? { url: context.request } : context.request || {};
+        run.requestSnapshot = snapshotRequest(run.request);
         run.response = context.response ? new sdk.Response(Object.assign({ cookies: context.cookies }, context.response)) : undefined;
         run.pm = makePm(run, context);
         run.postman = carrier.makePostman(run, context);
@@ -203,7 +225,7 @@
         timers.reset();
 
         let request = null;
-        try { request = run.request.toJSON(); } catch (error) { carrier.reportError(error); }
+        try { request = requestAfterScript(run); } catch (error) { carrier.reportError(error); }
         carrier.run = null;
         return JSON.stringify({
             assertions: run.assertions, console: run.console, error: run.error, request,
