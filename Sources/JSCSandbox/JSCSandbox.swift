@@ -100,7 +100,8 @@ package final class JSCSandbox: ScriptSandbox {
             return outcome
         }
         let document = ContextJSON.document(for: invocation, legacy: legacy, scopes: state.scopes)
-        if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized())]) {
+        let body = invocation.response.map { js.makeString($0.text) } ?? js.undefined
+        if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized()), body]) {
             // Only a request the SDK shapes cannot take gets here; say so rather than run half set up.
             outcome.error = ScriptError(name: "SandboxError", message: "cannot prepare the script: \(failure)")
             return outcome

@@ -185,8 +185,9 @@
         return json;
     }
 
-    carrier.begin = function (json) {
+    carrier.begin = function (json, responseBody) {
         const context = JSON.parse(json);
+        if (context.response) context.response.body = responseBody;
         timers.reset();
         const run = {
             sourceURL: context.sourceName, prefixLength: carrier.wrapperPrefix(context.legacy).length,
