@@ -140,6 +140,20 @@ struct AuthEndToEndTests {
         expectAccepted(results, ["HS256", "HS512 query", "RS256", "PS384", "ES256"])
     }
 
+    @Test("asap: RS256 and ES256 tokens with kid, iss, aud and generated jti/iat/exp decode with PyJWT")
+    func asap() throws {
+        let peer = AuthPeer.shared
+        func auth(_ algorithm: String, _ key: String) -> JSONValue {
+            F.auth("asap", [("alg", algorithm), ("kid", "carrier/key1"), ("iss", "carrier"), ("aud", "carrier-peer"),
+                            ("privateKey", key), ("claims", "{\"scope\": \"read\"}")])
+        }
+        let results = try run([
+            F.request("RS256", url: base + "/asap", auth: auth("RS256", peer?.rsaPrivateKey ?? "")),
+            F.request("ES256", url: base + "/asap", auth: auth("ES256", peer?.ecPrivateKey ?? "")),
+        ])
+        expectAccepted(results, ["RS256", "ES256"])
+    }
+
     @Test("oauth2: a client_credentials token is fetched from the token endpoint and accepted by the resource")
     func oauth2() throws {
         let auth = F.auth("oauth2", [("grant_type", "client_credentials"), ("accessTokenUrl", base + "/oauth2/token"),

@@ -190,3 +190,34 @@ final class FetchRecorder: @unchecked Sendable {
         return stored
     }
 }
+
+/// ASAP's claims and key handling (signatures are verified end to end with PyJWT).
+@Suite("Auth signing: ASAP")
+struct AuthASAPTests {
+    typealias F = AuthFixture
+
+    @Test("asap puts the claims first, then iat, iss, sub (the issuer), jti (a UUID), aud and exp, with alg and kid in the header")
+    func claims() throws {
+        let auth = F.auth("asap", [("kid", "svc/k1"), ("iss", "svc"), ("aud", "api"), ("privateKey", .string(F.rsaKey)),
+                                   ("claims", "{\"scope\": \"read\", \"iss\": \"from-claims\"}"), ("exp", "60")])
+        let built = try F.build(F.request("GET", "http://example.com/"), auth)
+        let token = try #require(built.authorization?.dropFirst("Bearer ".count))
+        let parts = token.split(separator: ".").map(String.init)
+        try #require(parts.count == 3)
+        #expect(parts[0] == JWTToken.encodedSegment("{\"alg\":\"RS256\",\"kid\":\"svc/k1\"}"))
+        #expect(parts[1] == JWTToken.encodedSegment("{\"scope\":\"read\",\"iss\":\"from-claims\",\"iat\":1700000000,\"sub\":\"from-claims\",\"jti\":\"\(F.uuid)\",\"aud\":\"api\",\"exp\":1700000060}"))
+        #expect(parts[2].count == 171)
+    }
+
+    @Test("asap without an audience, or with a data URI for another kid, is a warning and no header")
+    func refusals() throws {
+        let missing = try F.build(F.request("GET", "http://example.com/"),
+                                  F.auth("asap", [("kid", "k"), ("iss", "svc"), ("privateKey", .string(F.rsaKey))]))
+        #expect(missing.authorization == nil)
+        #expect(missing.warnings.contains { $0.contains("required claims missing") })
+        let otherKid = try F.build(F.request("GET", "http://example.com/"),
+                                   F.auth("asap", [("kid", "k"), ("iss", "svc"), ("aud", "a"),
+                                                   ("privateKey", "data:application/pkcs8;kid=other;base64,AAAA")]))
+        #expect(otherKid.warnings.contains { $0.contains("Failed to parse private key") })
+    }
+}

@@ -60,7 +60,7 @@ package enum AuthSigners {
     package static let all: [any AuthSigner] = [
         NoAuthSigner(), BasicAuthSigner(), BearerAuthSigner(), APIKeyAuthSigner(), DigestAuthSigner(),
         OAuth1AuthSigner(), OAuth2AuthSigner(), HawkAuthSigner(), AWSV4AuthSigner(), NTLMAuthSigner(),
-        EdgeGridAuthSigner(), JWTAuthSigner(),
+        EdgeGridAuthSigner(), JWTAuthSigner(), ASAPAuthSigner(),
     ]
 
     /// postman-runtime's replay limit: a request is sent at most this many extra times for its auth.

@@ -10,6 +10,7 @@ when the request is correctly signed, 401 {"ok": false, "error": ...} otherwise:
     /aws                                                                botocore SigV4Auth (re-signed, compared)
     /edgegrid                                                           edgegrid-python (re-signed, compared)
     /jwt/<ALG>                                                          PyJWT decode (Bearer header or ?token=)
+    /asap                                                               PyJWT decode with audience and issuer
     /oauth2/token, /oauth2/resource                                     client credentials grant, bearer check
     /ntlm                                                               pyspnego NTLM acceptor (keep-alive handshake)
 
@@ -134,6 +135,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.edgegrid()
             elif route.startswith('/jwt/'):
                 self.jwt(route[len('/jwt/'):])
+            elif route == '/asap':
+                self.asap()
             elif route == '/oauth2/token':
                 return self.oauth2_token()
             elif route == '/oauth2/resource':
@@ -245,6 +248,15 @@ class Handler(BaseHTTPRequestHandler):
         claims = jwt.decode(token, key, algorithms=[alg], options={'verify_aud': False})
         if claims.get('sub') != 'carrier':
             raise Rejected('unexpected claims %r' % claims)
+
+    def asap(self):
+        token = self.headers.get('Authorization', '')[len('Bearer '):]
+        header = jwt.get_unverified_header(token)
+        key = public_pem(RSA_KEY if header.get('alg', '')[:2] in ('RS', 'PS') else EC_KEY)
+        claims = jwt.decode(token, key, algorithms=[header.get('alg')], audience='carrier-peer', issuer='carrier',
+                            options={'require': ['iat', 'exp', 'jti', 'sub']})
+        if header.get('kid') != 'carrier/key1' or claims.get('sub') != 'carrier':
+            raise Rejected('unexpected asap token %r %r' % (header, claims))
 
     def oauth2_token(self):
         auth = self.headers.get('Authorization', '')

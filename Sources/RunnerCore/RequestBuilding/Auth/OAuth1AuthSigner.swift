@@ -67,7 +67,8 @@ package struct OAuth1AuthSigner: AuthSigner {
         var all = oauth
         func decoded(_ text: String?) -> String { (text ?? "").removingPercentEncoding ?? (text ?? "") }
         all += request.url.query.filter { !$0.disabled }.map { (decoded($0.key), decoded($0.value)) }
-        if let body = request.bodyDefinition, body.mode == .urlencoded {
+        // Only a form that is sent: the runtime also signs the form of a GET, which the server never sees.
+        if let body = request.bodyDefinition, body.mode == .urlencoded, request.body != nil {
             all += body.urlencoded.filter { !$0.disabled }.map { ($0.key ?? "", $0.value ?? "") }
         }
         return all
