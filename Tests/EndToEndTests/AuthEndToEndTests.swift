@@ -13,6 +13,10 @@ struct AuthEndToEndTests {
 
     /// Runs the items against the shared peer and returns each item's response code and body by name.
     private func run(_ items: [JSONValue], auth: JSONValue? = nil) throws -> [String: (code: Int, body: String)] {
+        if case .failure(let error) = AuthPeer.started {
+            Issue.record("the Python verifier did not start (is `make venv` up to date?): \(error)")
+            return [:]
+        }
         let dir = try TemporaryDirectory()
         let collection = try dir.write("c.json", F.collection(items: items, auth: auth))
         let result = try CarrierProcess.run(["run", collection, "-r", "json", "--reporter-json-export", dir.path + "/s.json"])
@@ -187,10 +191,11 @@ final class AuthPeer: @unchecked Sendable {
         return FileManager.default.isExecutableFile(atPath: python) ? python : nil
     }
 
-    static let shared: AuthPeer? = try? AuthPeer()
+    static let started: Result<AuthPeer, any Error> = Result { try AuthPeer() }
+    static var shared: AuthPeer? { try? started.get() }
 
     private init() throws {
-        guard let python = Self.venvPython else { throw CocoaError(.fileNoSuchFile) }
+        guard let python = Self.venvPython else { throw PeerError(message: "no $CARRIER_VENV/bin/python") }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Peers/auth_verifier_peer.py").path
         process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -203,7 +208,7 @@ final class AuthPeer: @unchecked Sendable {
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { throw CocoaError(.fileReadCorruptFile) }
+            if chunk.isEmpty { throw PeerError(message: "it exited before printing its port (see the test's stderr)") }
             line.append(chunk)
         }
         let ready = try JSONParser.parse(bytes: Array(line.prefix { $0 != UInt8(ascii: "\n") }))
@@ -211,4 +216,10 @@ final class AuthPeer: @unchecked Sendable {
         rsaPrivateKey = ready["rsaPrivateKey"]?.stringValue ?? ""
         ecPrivateKey = ready["ecPrivateKey"]?.stringValue ?? ""
     }
+}
+
+/// Why the verifier could not be started.
+struct PeerError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
