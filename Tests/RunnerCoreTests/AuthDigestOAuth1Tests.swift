@@ -126,4 +126,15 @@ struct AuthDigestOAuth1Tests {
                                     auth.setting([("addEmptyParamsToSign", "true")]))
         #expect(withEmpty.authorization?.contains("oauth_token=\"\"") == true)
     }
+
+    @Test("oauth1's base URL lower-cases scheme and host and keeps only a port other than 80 and 443")
+    func oauth1BaseURL() {
+        func base(_ url: String) -> String {
+            OAuth1AuthSigner.baseURL(NodeURL(SignableRequest(method: "GET", url: RequestURL.parse(url), headers: [], body: nil,
+                                                             protocolProfileBehavior: [:])))
+        }
+        #expect(base("HTTPS://Example.COM:443/A/b c?x=1") == "https://example.com/A/b%20c")
+        #expect(base("http://h:8080") == "http://h:8080/")
+        #expect(base("https://h:80/p") == "https://h/p")
+    }
 }

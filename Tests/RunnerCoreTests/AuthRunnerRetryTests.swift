@@ -10,7 +10,8 @@ import Testing
 struct AuthRunnerRetryTests {
     static let challenge = HTTPHeader("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n1\", qop=\"auth\"")
 
-    private func run(auth: Auth, answer: @escaping (PreparedRequest) -> Result<HTTPResponse, TransportError>)
+    private func run(auth: Auth, redactor: SecretRedactor? = nil,
+                     answer: @escaping (PreparedRequest) -> Result<HTTPResponse, TransportError>)
         throws -> (RecordingTransport, RunRecord) {
         let item = Item(id: "i", name: "digest", kind: .request(RequestDefinition(url: RequestURL.parse("http://127.0.0.1:9/d"))))
         let collection = Collection(info: CollectionInfo(name: "C", id: "cid"), items: [item], auth: auth)
@@ -19,7 +20,8 @@ struct AuthRunnerRetryTests {
                                  iterationCount: 0, startedAt: 0)
         let runner = CollectionRunner(plan: try RunPlan(collection: collection), start: start, scopes: VariableScopes(),
                                       dataRows: [], options: RunOptions(buildSettings: RequestBuildSettings(workingDirectory: "/tmp")),
-                                      transport: transport, sandbox: nil, observers: [], clock: FixedClock(0))
+                                      transport: transport, sandbox: nil, observers: [], clock: FixedClock(0),
+                                      redactor: redactor)
         return (transport, runner.run())
     }
 
@@ -51,5 +53,15 @@ struct AuthRunnerRetryTests {
         let auth = Auth(type: "digest", parameters: ["username": "u", "password": "p", "disableRetryRequest": true])
         let (transport, _) = try run(auth: auth) { _ in .success(HTTPResponse(code: 401, headers: [Self.challenge])) }
         #expect(transport.sent.count == 1)
+    }
+
+    @Test("a token the signer makes (a JWT in the query) is learnt by the run's redactor")
+    func generatedSecretsAreRedacted() throws {
+        let redactor = SecretRedactor()
+        let auth = Auth(type: "jwt", parameters: ["algorithm": "HS256", "secret": "s3cr3t", "addTokenTo": "queryParam"])
+        let (transport, _) = try run(auth: auth, redactor: redactor) { _ in .success(HTTPResponse(code: 200)) }
+        let url = try #require(transport.sent.first?.url)
+        #expect(url.contains("token=ey"))
+        #expect(redactor.redact(url) == "http://127.0.0.1:9/d?token=[secret]")
     }
 }

@@ -56,6 +56,7 @@ package enum PrivateKeySigner {
 
 /// Why a private key could not sign.
 package struct SigningError: Error, Sendable, Equatable {
+    /// libcrypto's reason, or ours, in one line.
     package var message: String
 }
 
