@@ -110,10 +110,14 @@ struct AuthSignerTests {
         let header = try F.build(F.request("GET", "http://example.com/", headers: [("authorization", "x")]),
                                  F.auth("oauth2", [("accessToken", "tok"), ("headerPrefix", "Token")]))
         #expect(header.request.headers.filter { $0.name.lowercased() == "authorization" }.map(\.value) == ["Token tok"])
-        let query = try F.build(F.request("GET", "http://example.com/?a=1"),
+        let query = try F.build(F.request("GET", "http://example.com/?a=1&access_token=old", headers: [("Authorization", "x")]),
                                 F.auth("oauth2", [("accessToken", "tok"), ("addTokenTo", "queryParams")]))
         #expect(query.request.url == "http://example.com/?a=1&access_token=tok")
         #expect(query.authorization == nil)
+        let noPrefix = try F.build(F.request("GET", "http://example.com/?access_token=old"),
+                                   F.auth("oauth2", [("accessToken", "tok"), ("headerPrefix", " ")]))
+        #expect(noPrefix.authorization == "tok")
+        #expect(noPrefix.request.url == "http://example.com/")
     }
 
     @Test("oauth2 client_credentials fetches a token once, reuses it, and fetches again after expires_in")

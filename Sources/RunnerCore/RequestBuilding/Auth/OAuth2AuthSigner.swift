@@ -27,13 +27,14 @@ package struct OAuth2AuthSigner: AuthSigner {
         if let tokenType = auth.nonEmpty("tokenType"), tokenType.lowercased() == "mac" {
             return warnings + ["oauth2: MAC tokens are not supported; the request is sent without a token"]
         }
+        // Both places are cleared whichever one gets the token, as the runtime does.
+        request.removeHeaders(named: "Authorization")
+        request.url.query.removeAll { $0.key == "access_token" }
         switch auth.nonEmpty("addTokenTo") ?? "header" {
         case "header":
-            let prefix = (auth.parameters["headerPrefix"]?.stringValue ?? "Bearer").trimmingCharacters(in: .whitespaces)
-            request.removeHeaders(named: "Authorization")
+            let prefix = auth.string("headerPrefix").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "Bearer"
             request.headers.append(HTTPHeader("Authorization", prefix.isEmpty ? token : prefix + " " + token))
         case "queryParams":
-            request.url.query.removeAll { $0.key == "access_token" }
             request.url.query.append(KeyValue(key: "access_token", value: token))
         case let other:
             warnings.append("oauth2: addTokenTo \"\(other)\" is not supported (header, queryParams); the request is sent without a token")
