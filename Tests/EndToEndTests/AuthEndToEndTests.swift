@@ -100,7 +100,7 @@ struct AuthEndToEndTests {
         expectAccepted(results, ["sha256", "sha1 payload"])
     }
 
-    @Test("awsv4: GET with a query, POST with a body and session token, S3, all re-signed equal by botocore")
+    @Test("awsv4: GET with a query, POST with a body and session token, S3 and an S3 presigned URL, all re-signed equal by botocore")
     func aws() throws {
         func auth(_ extra: [(String, String)]) -> JSONValue {
             F.auth("awsv4", [("accessKey", "AKIDCARRIER"), ("secretKey", "aws-secret"), ("region", "eu-west-1")] + extra)
@@ -110,8 +110,10 @@ struct AuthEndToEndTests {
             F.request("post", method: "POST", url: base + "/aws", headers: [("Content-Type", "application/json")],
                       body: ["mode": "raw", "raw": "{\"a\": 1}"], auth: auth([("service", "lambda"), ("sessionToken", "sess-1")])),
             F.request("s3", url: base + "/aws", auth: auth([("service", "s3")])),
+            F.request("s3 presigned", url: base + "/aws-presigned?list-type=2&prefix=a%20b",
+                      auth: auth([("service", "s3"), ("addAuthDataToQuery", "true")])),
         ])
-        expectAccepted(results, ["get", "post", "s3"])
+        expectAccepted(results, ["get", "post", "s3", "s3 presigned"])
     }
 
     @Test("edgegrid: a POST with signed headers and a body hash matches edgegrid-python")

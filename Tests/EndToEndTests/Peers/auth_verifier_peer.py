@@ -8,6 +8,7 @@ when the request is correctly signed, 401 {"ok": false, "error": ...} otherwise:
     /oauth1                                                             oauthlib SignatureOnlyEndpoint
     /hawk                                                               mohawk Receiver
     /aws                                                                botocore SigV4Auth (re-signed, compared)
+    /aws-presigned                                                      botocore S3SigV4QueryAuth (S3 presigned query)
     /edgegrid                                                           edgegrid-python (re-signed, compared)
     /jwt/<ALG>                                                          PyJWT decode (Bearer header or ?token=)
     /asap                                                               PyJWT decode with audience and issuer
@@ -34,11 +35,11 @@ import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import jwt
 from akamai.edgegrid.edgegrid import EdgeGridAuthHeaders
-from botocore.auth import SigV4Auth
+from botocore.auth import S3SigV4QueryAuth, SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from cryptography.hazmat.primitives import serialization
@@ -131,6 +132,8 @@ class Handler(BaseHTTPRequestHandler):
                          accept_untrusted_content='hash="' not in self.headers.get('Authorization', ''))
             elif route == '/aws':
                 self.aws()
+            elif route == '/aws-presigned':
+                self.aws_presigned()
             elif route == '/edgegrid':
                 self.edgegrid()
             elif route.startswith('/jwt/'):
@@ -223,6 +226,30 @@ class Handler(BaseHTTPRequestHandler):
         expected = request.headers['Authorization']
         if expected != auth:
             raise Rejected('botocore signs %s' % expected)
+
+    def aws_presigned(self):
+        """An S3 presigned URL (aws4 adds X-Amz-Expires only for S3), re-signed by botocore's S3SigV4QueryAuth."""
+        pairs = [p.split('=', 1) for p in self.split.query.split('&') if p]
+        params = {k: unquote(v) for k, v in pairs}
+        access_key, date, region, service, _ = params['X-Amz-Credential'].split('/')
+        kept = '&'.join('%s=%s' % (k, v) for k, v in pairs if not k.startswith('X-Amz-'))
+        url = 'http://%s%s%s' % (self.headers.get('Host'), self.split.path, '?' + kept if kept else '')
+        stamp = datetime.datetime.strptime(params['X-Amz-Date'], '%Y%m%dT%H%M%SZ')
+
+        class Frozen(datetime.datetime):
+            @classmethod
+            def utcnow(cls): return stamp
+
+            @classmethod
+            def now(cls, tz=None): return stamp.replace(tzinfo=tz) if tz else stamp
+
+        request = AWSRequest(method=self.command, url=url, headers={})
+        with mock.patch('botocore.auth.datetime.datetime', Frozen):
+            S3SigV4QueryAuth(Credentials(access_key, AWS[access_key]), service, region,
+                             expires=int(params['X-Amz-Expires'])).add_auth(request)
+        expected = parse_qs(urlsplit(request.url).query)['X-Amz-Signature'][0]
+        if expected != params['X-Amz-Signature']:
+            raise Rejected('botocore presigns %s' % request.url)
 
     def edgegrid(self):
         auth = self.headers.get('Authorization', '')

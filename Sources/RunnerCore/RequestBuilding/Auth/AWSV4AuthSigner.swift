@@ -9,7 +9,8 @@ package struct AWSV4AuthSigner: AuthSigner {
     package var type: String { "awsv4" }
 
     static let authHeaders = ["Authorization", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256"]
-    static let queryParameters: Set<String> = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
+    /// Removed before signing; `X-Amz-Expires` stays so a user can choose the lifetime of a presigned URL.
+    static let queryParameters: Set<String> = ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
                                                "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Signature"]
     /// Headers `aws4` never signs.
     static let unsignedHeaders: Set<String> = ["authorization", "connection", "x-amzn-trace-id", "user-agent", "expect",
@@ -24,7 +25,8 @@ package struct AWSV4AuthSigner: AuthSigner {
         let region = auth.nonEmpty("region") ?? "us-east-1"
         let signQuery = auth.flag("addAuthDataToQuery")
 
-        if let body = request.body, !body.isEmpty {
+        // A presigned query carries no payload hash (S3 presigns UNSIGNED-PAYLOAD, other services the empty hash).
+        if !signQuery, let body = request.body, !body.isEmpty {
             request.headers.append(HTTPHeader("X-Amz-Content-Sha256", HashAlgorithm.sha256.hash(body).hexString))
         }
         let url = NodeURL(request)
@@ -99,7 +101,7 @@ struct AWSV4Signature {
         var addedQuery: [(String, String)] = []
         if signQuery {
             if let token = credentials.sessionToken { addedQuery.append(("X-Amz-Security-Token", token)) }
-            if isS3 { addedQuery.append(("X-Amz-Expires", "86400")) }
+            if isS3, !query.contains(where: { $0.0 == "X-Amz-Expires" }) { addedQuery.append(("X-Amz-Expires", "86400")) }
             addedQuery.append(("X-Amz-Date", datetime))
             addedQuery.append(("X-Amz-Algorithm", "AWS4-HMAC-SHA256"))
             addedQuery.append(("X-Amz-Credential", credentials.accessKey + "/" + credentialScope))
