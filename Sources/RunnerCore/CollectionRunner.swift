@@ -126,7 +126,7 @@ package final class CollectionRunner {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
                                                  protocolProfileBehavior: planned.protocolProfileBehavior,
                                                  resolver: resolver, settings: options.buildSettings)
-            var (prepared, result) = send(built, cursor: cursor, reference: reference)
+            var (prepared, result) = send(built, reference: reference)
             // An auth may ask for the request again after reading the response (Digest's 401 challenge).
             var auth = planned.effectiveAuth
             for _ in 0..<AuthSigners.maximumRetries {
@@ -136,7 +136,7 @@ package final class CollectionRunner {
                 auth = next
                 let rebuilt = try RequestBuilder.build(request, auth: next, protocolProfileBehavior: planned.protocolProfileBehavior,
                                                        resolver: resolver, settings: options.buildSettings)
-                (prepared, result) = send(rebuilt, cursor: cursor, reference: reference)
+                (prepared, result) = send(rebuilt, reference: reference)
             }
             execution.request = (try? result.get().sentRequest) ?? prepared
             // Test scripts see the request as Newman shows it after the send: resolved, with every header that
@@ -167,8 +167,7 @@ package final class CollectionRunner {
     }
 
     /// Reports what building found, then sends within the run's time budget.
-    private func send(_ built: BuiltRequest, cursor: Cursor,
-                      reference: ItemReference) -> (PreparedRequest, Result<HTTPResponse, TransportError>) {
+    private func send(_ built: BuiltRequest, reference: ItemReference) -> (PreparedRequest, Result<HTTPResponse, TransportError>) {
         for warning in built.warnings { emit(.warning("\(reference.qualifiedName): \(warning)")) }
         for secret in built.generatedSecrets { redactor?.add(secret) }
         var prepared = built.request
