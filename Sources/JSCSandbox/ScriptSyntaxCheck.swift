@@ -13,15 +13,16 @@ package enum ScriptSyntaxCheck {
     package static func check(_ source: String) -> ScriptError? {
         guard let context = JSGlobalContextCreate(nil) else { return nil }
         defer { JSGlobalContextRelease(context) }
-        // The wrapper's opening sits on its own line numbered 0, so the script's first line is line 1.
+        // The wrapper's opening sits on its own line (JavaScriptCore numbers it 1 whatever the starting line
+        // asked for), so the script's own line is one less than reported.
         let wrapped = "(async function () {\n" + source + "\n})"
         let script = JSStringCreateWithUTF8CString(wrapped)
         defer { JSStringRelease(script) }
         var exception: JSValueRef?
-        guard !JSCheckScriptSyntax(context, script, nil, 0, &exception), let exception else { return nil }
+        guard !JSCheckScriptSyntax(context, script, nil, 1, &exception), let exception else { return nil }
         let message = string(property: "message", of: exception, in: context) ?? "the script does not parse"
         let name = string(property: "name", of: exception, in: context) ?? "SyntaxError"
-        let line = string(property: "line", of: exception, in: context).flatMap { Int($0) }
+        let line = string(property: "line", of: exception, in: context).flatMap { Int($0) }.map { $0 - 1 }
         return ScriptError(name: name, message: message, line: line.map { max(1, min($0, source.split(separator: "\n", omittingEmptySubsequences: false).count)) })
     }
 
