@@ -13,6 +13,10 @@ package enum CarrierMain {
         case "check":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return CheckCommand.execute(rest, output: output)
+        case "demo":
+            return DemoCommand.execute(rest, output: output)
+        case "scim-server":
+            return SCIMServerCommand.execute(rest, output: output)
         case "--version", "-v", "version":
             output.standardOutput(CarrierVersion.current + "\n")
             return ExitCode.success
@@ -28,6 +32,8 @@ package enum CarrierMain {
     static let usage = """
     Usage: carrier run <collection.json> [options]
            carrier check <collection.json> [-e FILE|DIR ...] [-d FILE]
+           carrier demo [--project-dir DIR]
+           carrier scim-server [--host H] [--port N] [--username U --password P] [--data FILE] [--fault NAME]
 
     Runs a Postman collection (v2.0/v2.1) headlessly, with its scripts, and reports the results.
     `check` sends nothing: it lists unresolved {{variables}} per environment, unsupported auth, missing upload
