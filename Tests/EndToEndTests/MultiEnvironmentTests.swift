@@ -77,6 +77,46 @@ struct MultiEnvironmentTests {
         }
     }
 
+    @Test("with the real sandbox: what portal A's scripts set (every scope) never shows in B's requests; A's failing test fails only A")
+    func isolationWithScripts() throws {
+        let server = try EchoServer()
+        let dir = try TemporaryDirectory()
+        let script = """
+        if (pm.environment.get('portal') === 'a') {
+          pm.environment.set('fromEnv', 'a-env');
+          pm.collectionVariables.set('fromCollection', 'a-collection');
+          pm.globals.set('fromGlobals', 'a-globals');
+          pm.variables.set('fromLocal', 'a-local');
+        }
+        """
+        let collection = try dir.write("c.json", F.collection(items: [
+            F.request("mark", url: "{{base}}/set-cookie?owner={{portal}}", prerequest: script),
+            F.request("use", url: "{{base}}/echo/{{portal}}",
+                      headers: [("X-Env", "{{fromEnv}}"), ("X-Collection", "{{fromCollection}}"),
+                                ("X-Globals", "{{fromGlobals}}"), ("X-Local", "{{fromLocal}}")],
+                      tests: "pm.test('not portal a', () => pm.expect(pm.environment.get('portal')).to.not.equal('a'));"),
+        ]))
+        for portal in ["a", "b", "c", "d"] {
+            _ = try dir.write("envs/\(portal).json", F.environment(name: "portal-\(portal)", [("base", server.baseURL), ("portal", portal)]))
+        }
+        let result = try CarrierProcess.run(["run", collection, "-e", dir.path + "/envs", "-n", "3", "--parallel", "4",
+                                             "-r", "cli,json", "--reporter-json-export", dir.path + "/{environment}.json"])
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        #expect(result.standardOutput.hasSuffix("1 of 4 environments failed: portal-a\n"), "\(result.standardOutput)")
+        let uses = server.requests.filter { $0.path.hasPrefix("/echo/") }
+        #expect(uses.count == 4 * 3)
+        for request in uses {
+            let portal = String(request.path.dropFirst("/echo/".count))
+            let expected = portal == "a" ? ["a-env", "a-collection", "a-globals", "a-local"]
+                : ["{{fromEnv}}", "{{fromCollection}}", "{{fromGlobals}}", "{{fromLocal}}"]
+            #expect(["X-Env", "X-Collection", "X-Globals", "X-Local"].map { request.header($0) } == expected, "\(portal)")
+        }
+        let b = try readJSON(dir.path + "/portal-b.json")
+        #expect(b["run"]?["stats"]?["assertions"]?["failed"] == 0)
+        let a = try readJSON(dir.path + "/portal-a.json")
+        #expect(a["run"]?["stats"]?["assertions"]?["failed"] == 3)
+    }
+
     /// Three portals, the last one down (nothing listens on port 9).
     private func portals(_ server: EchoServer, in dir: TemporaryDirectory) throws -> String {
         _ = try dir.write("portals/acme.postman_environment.json", F.environment(name: "acme", [("base", server.baseURL)]))
