@@ -30,7 +30,7 @@ struct MultiRunCoordinator {
     /// Runs every environment; the results come back in the order the environments were given.
     func run() -> [PortalResult] {
         let color = ReporterSet.colorEnabled(options, isTerminal: output.isTerminal)
-        let showCLI = options.reporters.contains("cli") && !options.silent
+        let showCLI = options.reporters.contains("cli") && !options.silent && !options.reporterFlag("cli", "silent")
         let results = ResultSlots(count: environments.count)
         let next = WorkCursor(count: environments.count)
         let group = DispatchGroup()

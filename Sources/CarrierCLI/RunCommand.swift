@@ -37,7 +37,7 @@ enum RunCommand {
         }
 
         let progress = TerminalProgress(output: output, enabled: TerminalProgress.isWanted(options, output: output),
-                                        environmentCount: environments.count)
+                                        environmentCount: environments.count, disableUnicode: options.disableUnicode)
         defer { progress.finish() }
         guard environments.count > 1 else {
             let environment = environments.first

@@ -11,6 +11,8 @@ final class TerminalProgress: @unchecked Sendable {
     private let output: OutputStreams
     private let enabled: Bool
     private let environmentCount: Int
+    /// `·` between the parts, `|` with `--disable-unicode`.
+    private let separator: String
     private let startedAt = Date()
     private var lastDraw = Date.distantPast
     private var drawnWidth = 0
@@ -28,8 +30,9 @@ final class TerminalProgress: @unchecked Sendable {
         return environment["TERM"] != "dumb"
     }
 
-    init(output: OutputStreams, enabled: Bool, environmentCount: Int) {
+    init(output: OutputStreams, enabled: Bool, environmentCount: Int, disableUnicode: Bool = false) {
         self.output = output
+        self.separator = disableUnicode ? " | " : " · "
         self.enabled = enabled
         self.environmentCount = environmentCount
     }
@@ -79,8 +82,7 @@ final class TerminalProgress: @unchecked Sendable {
                 if case .failure = result { progress.failures += 1 }
             case .assertion(_, _, let assertion) where assertion.status == .failed:
                 progress.failures += 1
-            case .scriptFinished(_, _, _, _, let error?):
-                _ = error
+            case .scriptFinished(_, _, _, _, .some):
                 progress.failures += 1
             default:
                 break
@@ -98,7 +100,8 @@ final class TerminalProgress: @unchecked Sendable {
         let position = environmentCount > 1
             ? "\(environmentsDone)/\(environmentCount) environments done"
             : "iteration \(max(iteration, 1))/\(max(iterationCount, 1))"
-        let text = "\(position) · \(requests) requests · \(failures) failed · \(String(format: "%.1f", elapsed))s"
+        let text = [position, "\(requests) requests", "\(failures) failed", String(format: "%.1fs", elapsed)]
+            .joined(separator: separator)
         output.standardError("\r" + text + "\u{1B}[K")
         drawnWidth = text.count
     }

@@ -169,7 +169,8 @@ struct MultiEnvironmentTests {
         let dir = try TemporaryDirectory()
         let collection = try dir.write("c.json", F.collection(items: [F.request("List", url: "{{base}}/Users")]))
         let result = try CarrierProcess.run(["run", collection, "-e", try portals(server, in: dir), "--parallel", "1",
-                                             "-r", "junit", "--reporter-junit-export", dir.path + "/junit.xml"])
+                                             "-r", "junit,html", "--reporter-junit-export", dir.path + "/junit.xml",
+                                             "--reporter-html-export", dir.path + "/report.html"])
         #expect(result.exitCode == 1)
         #expect(result.standardOutput.isEmpty)
         let xml = try String(contentsOfFile: dir.path + "/junit.xml", encoding: .utf8)
@@ -178,6 +179,10 @@ struct MultiEnvironmentTests {
         #expect(xml.contains("<testsuite name=\"globex / List\""))
         #expect(xml.contains("<testsuite name=\"zeta down / List\""))
         #expect(xml.contains("<testsuites name=\"E2E\" tests=\"1\" failures=\"0\" errors=\"1\""))
+        let html = try String(contentsOfFile: dir.path + "/report.html", encoding: .utf8)
+        #expect(html.contains("<dd id=\"total-environments\">3</dd>"))
+        #expect(html.contains("<dd id=\"total-failed-environments\">1</dd>"))
+        #expect(html.contains("zeta down") && html.contains("ECONNREFUSED"))
     }
 
     @Test("every environment passing is exit 0; exports need {environment} with several environments")

@@ -26,6 +26,13 @@ struct ProgressLineTests {
         #expect(screen.contains(" requests · "))
         #expect(screen.contains(" failed · "))
         #expect(screen.contains("\r\u{1B}[K"))
+        // Several environments count environments instead; --disable-unicode keeps the line ASCII.
+        _ = try dir.write("envs/a.json", F.environment(name: "a", []))
+        _ = try dir.write("envs/b.json", F.environment(name: "b", []))
+        let many = try runOnTerminal(["run", collection, "-e", dir.path + "/envs", "--parallel", "1", "--disable-unicode"],
+                                     environment: ["CI": "false"])
+        #expect(many.contains("/2 environments done | "), "\(many.debugDescription)")
+        #expect(!many.contains(" · "))
     }
 
     @Test("CI=true, --silent or a pipe: no progress line")
