@@ -79,7 +79,17 @@ struct HTMLReportTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Test-only: a marker that records any uncaught error into the DOM, loaded before the report's own script.
         let marker = "<script>window.onerror = function (m) { document.documentElement.setAttribute('data-js-error', String(m)); };</script>"
+        // Test-only, after the report's script: tick "Show only failures" and count what stays visible.
+        let probe = """
+        <script>
+        function visible(selector) { return Array.prototype.filter.call(document.querySelectorAll(selector), function (e) { return e.getClientRects().length > 0; }).length; }
+        document.documentElement.setAttribute('data-before', visible('tr.execution.passed') + '/' + visible('tr.execution.failed'));
+        document.getElementById('only-failures').click();
+        document.documentElement.setAttribute('data-after', visible('tr.execution.passed') + '/' + visible('tr.execution.failed'));
+        </script>
+        """
         let html = Self.page().replacingOccurrences(of: "<head>\n", with: "<head>\n" + marker + "\n")
+            .replacingOccurrences(of: "</body>", with: probe + "</body>")
         let path = directory + "/report.html"
         try html.write(toFile: path, atomically: true, encoding: .utf8)
 
@@ -95,6 +105,10 @@ struct HTMLReportTests {
         #expect(dom.out.contains("<dd id=\"total-requests\">8</dd>"))
         // …and the line the page's own script counted from the rows after it ran.
         #expect(dom.out.contains("Counted in this page: 3 environment(s), 8 request execution(s), 5 failed; 13 assertion(s), 3 failed."))
+
+        // The filter: 3 passing and 5 failing executions; ticked, only the failing ones (in failed environments) show.
+        #expect(dom.out.contains("data-before=\"3/5\""), "\(dom.out.prefix(300))")
+        #expect(dom.out.contains("data-after=\"0/5\""))
 
         let png = directory + "/shot.png"
         let shot = try runChromium(["--window-size=1200,900", "--screenshot=\(png)", "file://" + path])
