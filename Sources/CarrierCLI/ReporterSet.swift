@@ -79,8 +79,13 @@ struct ReporterSet {
                                                 redactor: redact)
                 try AtomicFile.write(summary.serialized(indent: 2), to: path)
             case "junit":
-                try AtomicFile.write(JUnitReport.render(record, options: JUnitOptions(environmentName: inputs.environment?.name,
-                                                                                      redactor: redact)), to: path)
+                // One of many: suites named and classed by environment, as in the combined file, so a CI server
+                // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
+                let options = JUnitOptions(environmentName: inputs.environment?.name, redactor: redact)
+                let xml = perEnvironmentOnly
+                    ? JUnitReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? "", record: record)], options: options)
+                    : JUnitReport.render(record, options: options)
+                try AtomicFile.write(xml, to: path)
             default:
                 let html = HTMLReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "",
                                                                    record: record)],

@@ -130,7 +130,8 @@ struct MultiEnvironmentTests {
         let server = try EchoServer()
         let dir = try TemporaryDirectory()
         let collection = try dir.write("c.json", F.collection(items: [
-            F.folder("Users", [F.request("List", url: "{{base}}/Users"), F.request("Get", url: "{{base}}/Users/1")]),
+            F.folder("Users", [F.request("List", url: "{{base}}/Users", tests: "pm.test('answers', () => pm.response.to.be.ok);"),
+                               F.request("Get", url: "{{base}}/Users/1")]),
         ]))
         let result = try CarrierProcess.run(["run", collection, "-e", try portals(server, in: dir), "-r", "cli,junit,json",
                                              "--reporter-junit-export", dir.path + "/reports/{environment}.xml",
@@ -140,13 +141,16 @@ struct MultiEnvironmentTests {
         #expect(files == ["acme.xml", "all.json", "globex.xml", "zeta_down.xml"])
         let acme = try String(contentsOfFile: dir.path + "/reports/acme.xml", encoding: .utf8)
         #expect(acme.contains("<property name=\"environment\" value=\"acme\"/>"))
+        #expect(acme.contains("<testsuite name=\"acme / Users / List\""))
+        #expect(acme.contains("classname=\"E2E [acme].Users / List\""))
         #expect(!acme.contains("<error"))
         let zeta = try String(contentsOfFile: dir.path + "/reports/zeta_down.xml", encoding: .utf8)
         #expect(zeta.contains("ECONNREFUSED"))
         let combined = try readJSON(dir.path + "/reports/all.json")
         let runs = try #require(combined["runs"]?.arrayValue)
         #expect(runs.map { $0["environmentName"]?.stringValue } == ["acme", "globex", "zeta down"])
-        #expect(runs[2]["run"]?["failures"]?.arrayValue?.count == 2)
+        // Two refused connections, and the test of the first request that got no response.
+        #expect(runs[2]["run"]?["failures"]?.arrayValue?.count == 3)
         #expect(runs[0]["run"]?["failures"]?.arrayValue?.isEmpty == true)
 
         // CLI: each environment's block whole under its header, then the table, then the verdict.
