@@ -1,5 +1,6 @@
 @testable import CarrierCLI
 import CollectionModel
+import Foundation
 import Testing
 
 /// The text scans behind `carrier check`: names scripts set, modules they require, the host part of a URL.
@@ -47,5 +48,28 @@ struct PreflightScanTests {
         #expect(EnvironmentSource.safeFileName("../x") == ".._x")
         #expect(EnvironmentSource.safeFileName("..") == "environment")
         #expect(EnvironmentSource.stem(of: "envs/acme.postman_environment.json") == "acme")
+    }
+
+    @Test("the modules check knows exactly the modules the sandbox's bootstrap provides")
+    func providedModulesMatchTheSandbox() throws {
+        let bootstrap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/JSCSandbox/Bootstrap")
+        var names: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: bootstrap.path) where file.hasSuffix(".js") {
+            let source = try String(contentsOf: bootstrap.appendingPathComponent(file), encoding: .utf8)
+            names.formUnion(Self.matches(#"\b(?:define|defineModule)\('([^']+)'"#, in: source))
+            if file == "modules.js" {
+                // The library table: `name: { files|node|special: … debian: … }` entries.
+                names.formUnion(Self.matches(#"^\s*'?([a-z0-9./_-]+)'?: \{ (?:files|node|special):"#, in: source))
+            }
+        }
+        #expect(names == PreflightCheck.providedModules)
+    }
+
+    private static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }
