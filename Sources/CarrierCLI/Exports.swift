@@ -10,11 +10,16 @@ import RunnerCore
 /// Other cookies are kept: carrying the session to the next run is what the jar export is for.
 enum Exports {
     /// `redactText` masks the run's secrets and the credentials the reports saw in headers (a literal
-    /// `Authorization` in the collection); cookies are judged by the run's redactor alone.
+    /// `Authorization` in the collection); cookies are judged by the run's `redactor` alone.
     static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport,
-                      redactor: SecretRedactor, redactText: @escaping (String) -> String) throws(CLIError) {
-        let policy = inputs.processEnvironmentNames
+                      environment: EnvironmentSource? = nil, redactor: SecretRedactor = SecretRedactor(),
+                      redactText: @escaping (String) -> String = { $0 }) throws(CLIError) {
         let mask: (JSONValue) -> JSONValue = { value in options.exportSecrets ? value : masked(value, redactText) }
+        // `{environment}` keeps several environments' exports apart (the coordinator requires it then).
+        func resolve(_ path: String, defaultName: String, suffix: String) -> String {
+            Exports.resolve(EnvironmentPlaceholder.apply(path, environment: environment), defaultName: defaultName, suffix: suffix)
+        }
+        let policy = inputs.processEnvironmentNames
         if let path = options.exportEnvironment {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.environment?.name ?? "", scope: "environment",

@@ -219,10 +219,10 @@ struct SecretLeakTests {
         return (result, written)
     }
 
-    @Test("every reporter (cli --verbose, json, junit) and every export: zero hits for every planted secret")
+    @Test("every reporter (cli --verbose, json, junit, html) and every export: zero hits for every planted secret")
     func allReportersAndExports() throws {
         let server = try SessionEchoServer()
-        let (result, written) = try run(["-r", "cli,json,junit", "--verbose", "--reporter-json-export", "report.json",
+        let (result, written) = try run(["-r", "cli,json,junit,html", "--verbose", "--reporter-json-export", "report.json", "--reporter-html-export", "report.html",
                                          "--reporter-junit-export", "junit.xml"], server: server)
         #expect(!result.timedOut && !result.signalled)
         #expect(result.exitCode == 1, "the bad URL fails its request: \(result.standardError)")
@@ -235,7 +235,7 @@ struct SecretLeakTests {
         #expect(wire.contains(SessionEchoServer.sessionCookie), "the server's session cookie was not sent back")
         let names = Set(written.map(\.0))
         #expect(names.contains("report.json (Buffer bodies)"), "response bodies were scanned")
-        #expect(names.isSuperset(of: ["report.json", "junit.xml", "env-out.json", "globals-out.json", "collection-out.json",
+        #expect(names.isSuperset(of: ["report.json", "report.html", "junit.xml", "env-out.json", "globals-out.json", "collection-out.json",
                                       "jar-out.json", "stdout"]), "\(names)")
         #expect(result.standardOutput.contains("X-Alpha"), "--verbose shows headers")
         let server_ = PlantedSecret(place: "session cookie set by the server", value: SessionEchoServer.sessionCookie)

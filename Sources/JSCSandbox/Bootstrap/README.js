@@ -1,1 +1,0 @@
-// The pm bootstrap lands with the sandbox.

@@ -1,0 +1,137 @@
+// pm.response (and the responses pm.sendRequest hands to callbacks): postman-collection's Response shape.
+(function (carrier) {
+    'use strict';
+    const sdk = carrier.sdk;
+
+    const reasons = {
+        100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints', 200: 'OK', 201: 'Created', 202: 'Accepted',
+        203: 'Non-Authoritative Information', 204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+        208: 'Already Reported', 226: 'IM Used', 300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+        304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request',
+        401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+        406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+        411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large', 414: 'URI Too Long',
+        415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a teapot",
+        421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency', 425: 'Too Early',
+        426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large',
+        451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
+        503: 'Service Unavailable', 504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
+        507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required',
+    };
+    carrier.reasons = reasons;
+
+    /** Where JSON text first goes wrong, as `Unexpected token 'x' at line:column` with the line and a caret. */
+    function jsonErrorMessage(text) {
+        let i = 0;
+        const fail = (what) => { throw { at: i, what }; };
+        const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+        const literal = (word) => { for (const c of word) { if (text[i] !== c) fail(); i++; } };
+        function value() {
+            ws();
+            if (i >= text.length) fail('end');
+            const c = text[i];
+            if (c === '{') {
+                i++; ws();
+                if (text[i] === '}') { i++; return; }
+                for (;;) { ws(); if (text[i] !== '"') fail(i >= text.length ? 'end' : undefined); string(); ws(); if (text[i] !== ':') fail(i >= text.length ? 'end' : undefined); i++; value(); ws(); if (text[i] === ',') { i++; continue; } if (text[i] === '}') { i++; return; } fail(i >= text.length ? 'end' : undefined); }
+            }
+            if (c === '[') {
+                i++; ws();
+                if (text[i] === ']') { i++; return; }
+                for (;;) { value(); ws(); if (text[i] === ',') { i++; continue; } if (text[i] === ']') { i++; return; } fail(i >= text.length ? 'end' : undefined); }
+            }
+            if (c === '"') return string();
+            if (c === 't') return literal('true');
+            if (c === 'f') return literal('false');
+            if (c === 'n') return literal('null');
+            const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+            if (!m) fail();
+            i += m[0].length;
+        }
+        function string() {
+            i++;
+            while (i < text.length && text[i] !== '"') {
+                if (text[i] === '\\') { i++; if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.substr(i + 1, 4))) fail(); i += 4; } else if (!'"\\/bfnrt'.includes(text[i])) fail(); }
+                else if (text.charCodeAt(i) < 0x20) fail();
+                i++;
+            }
+            if (i >= text.length) fail('end');
+            i++;
+        }
+        try {
+            if (!text.trim()) return 'No data, empty input at 1:1\n' + text + '\n^';
+            value(); ws();
+            if (i < text.length) fail();
+            return null;
+        } catch (error) {
+            if (!error || error.at === undefined) throw error;
+            const before = text.slice(0, error.at).split('\n');
+            const line = before.length, column = before[before.length - 1].length + 1;
+            const lineText = text.split('\n')[line - 1] || '';
+            const what = error.what === 'end' ? 'Unexpected end of input' : "Unexpected token '" + text[error.at] + "'";
+            return what + ' at ' + line + ':' + column + '\n' + lineText + '\n' + ' '.repeat(column - 1) + '^';
+        }
+    }
+    carrier.parseJSON = function (text, reviver) {
+        const clean = String(text).replace(/^\uFEFF/, '');
+        try {
+            return JSON.parse(clean, reviver);
+        } catch (parseError) {
+            const error = new Error(jsonErrorMessage(clean) || parseError.message);
+            error.name = 'JSONError';
+            throw error;
+        }
+    };
+
+    class Response {
+        constructor(source) {
+            source = source || {};
+            this.id = source.id;
+            this.code = Number(source.code) || 0;
+            this.status = source.status || source.reason || reasons[this.code] || '';
+            this.headers = sdk.headerList(source.header || []);
+            this.responseTime = source.responseTime || 0;
+            this.responseSize = source.bodySize !== undefined ? source.bodySize : carrier.text.utf8Encode(source.body || '').length;
+            this.cookies = new sdk.PropertyList((source.cookies || []).map((c) => Object.assign({ key: c.name }, c)));
+            Object.defineProperty(this, '_body', { value: source.body === undefined || source.body === null ? '' : String(source.body), writable: true });
+            Object.defineProperty(this, '_headerSize', { value: source.headerSize, writable: true });
+        }
+        reason() { return this.status; }
+        details() {
+            const name = reasons[this.code] || this.status || '';
+            return { name, detail: name, code: this.code, standardName: reasons[this.code] };
+        }
+        text() { return this._body; }
+        /** A fresh parse each call (as postman-collection): a script may change what it got without side effects. */
+        json(reviver) { return carrier.parseJSON(this._body, reviver); }
+        jsonp(reviver) { const m = /^[^(]*\(([\s\S]*)\)[^)]*$/.exec(this._body.trim()); return carrier.parseJSON(m ? m[1] : this._body, reviver); }
+        size() {
+            const header = this._headerSize !== undefined ? this._headerSize : this.headers.members.reduce((sum, h) => sum + String(h.key).length + String(h.value).length + 4, 0);
+            return { body: this.responseSize, header, total: this.responseSize + header };
+        }
+        contentInfo() {
+            const contentType = this.headers.get('Content-Type') || '';
+            const mime = contentType.split(';')[0].trim().toLowerCase();
+            const charset = (/charset=([^;]+)/i.exec(contentType) || [])[1];
+            const format = /json/.test(mime) ? 'json' : /xml/.test(mime) ? 'xml' : /html/.test(mime) ? 'html' : /^text\//.test(mime) ? 'text' : /javascript/.test(mime) ? 'script' : mime.startsWith('image/') ? 'image' : 'raw';
+            return { contentType, mimeType: mime.split('/')[0], mimeFormat: format, charset: charset || 'utf8', fileExtension: mime.split('/')[1] };
+        }
+        dataURI() { return 'data:' + (this.headers.get('Content-Type') || 'text/plain') + ';base64,' + carrier.text.base64Encode(carrier.text.utf8Encode(this._body)); }
+        encoding() { return { format: 'utf8', source: undefined }; }
+        get stream() { return carrier.require('buffer').Buffer.from(this._body); }
+        toJSON() {
+            return { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(), body: this._body, responseTime: this.responseTime, responseSize: this.responseSize };
+        }
+        get to() { return carrier.chai().expect(this).to; }
+        get not() { return carrier.chai().expect(this).not; }
+        static isResponse(value) { return value instanceof Response; }
+    }
+    sdk.Response = Response;
+
+    // require('postman-collection'): the SDK classes scripts build requests and URLs with.
+    carrier.defineModule('postman-collection', () => ({
+        Url: sdk.Url, Request: sdk.Request, Response: sdk.Response, PropertyList: sdk.PropertyList, Property: sdk.Property,
+        Header: sdk.Property, QueryParam: sdk.Property, RequestBody: sdk.RequestBody, RequestAuth: sdk.RequestAuth,
+        HeaderList: sdk.PropertyList,
+    }));
+})(globalThis.__carrier);
