@@ -6,6 +6,10 @@ import JSONValue
 package struct VariableResolver {
     /// Newman stops after this many passes.
     package static let maximumPasses = 19
+    /// Substitutions allowed in one `resolve` call. A variable that refers to itself twice (`x = {{x}}{{x}}`)
+    /// doubles the text on each of the 19 passes, four times quadruples it: without a budget that is minutes of
+    /// work and gigabytes of memory (found by Fuzz/Targets/variables.swift). Past the budget tokens stay literal.
+    package static let maximumSubstitutions = 100_000
 
     package var scopes: VariableScopes
     package var dynamicVariables: DynamicVariables
@@ -19,10 +23,11 @@ package struct VariableResolver {
     package func resolve(_ text: String) -> String {
         guard text.contains("{{") else { return text }
         var current = text
+        var budget = VariableResolver.maximumSubstitutions
         for _ in 0..<VariableResolver.maximumPasses {
-            let (next, replacedAny) = resolveOnePass(current)
+            let (next, replacedAny) = resolveOnePass(current, budget: &budget)
             current = next
-            if !replacedAny { break }
+            if !replacedAny || budget <= 0 { break }
         }
         return current
     }
@@ -55,7 +60,7 @@ package struct VariableResolver {
     }
 
     /// One left-to-right pass over `{{token}}`s whose token has no braces, the regex's innermost rule.
-    private func resolveOnePass(_ text: String) -> (String, Bool) {
+    private func resolveOnePass(_ text: String, budget: inout Int) -> (String, Bool) {
         let utf8 = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
@@ -72,9 +77,10 @@ package struct VariableResolver {
                 while j < utf8.count, utf8[j] != open, utf8[j] != close { j += 1 }
                 if j + 1 < utf8.count, utf8[j] == close, utf8[j + 1] == close {
                     let name = String(decoding: utf8[(start + 2)..<j], as: UTF8.self)
-                    if let value = lookup(name) {
+                    if budget > 0, let value = lookup(name) {
                         out.append(contentsOf: Array(value.utf8))
                         replacedAny = true
+                        budget -= 1
                     } else {
                         out.append(contentsOf: utf8[start..<(j + 2)])
                     }

@@ -76,6 +76,8 @@ final class KeepAliveClient: @unchecked Sendable {
             headers.append((String(line[..<colon]).lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         if headers.contains(where: { $0.0 == "transfer-encoding" }) { throw Failure.malformed("chunked responses are not read here") }
+        // 204, 304 and 1xx never have a body (RFC 9112 §6.3), whatever the headers say.
+        if status == 204 || status == 304 || status < 200 { return Response(status: status, headers: headers, body: []) }
         let length = headers.first { $0.0 == "content-length" }.flatMap { Int($0.1) }
         if let length {
             while buffer.count < length { guard try fill() else { throw Failure.closed } }
