@@ -23,6 +23,12 @@ modules_for() {
 
 build_one() {
     local target="$1" stage="$out/src-$1"
+    # Up to date: the binary is newer than the harness and every source of its modules.
+    if [ -x "$out/$target" ] && [ -z "$(find "$root/Fuzz/Targets/$target.swift" $(for m in $(modules_for "$target"); do echo "$root/Sources/$m"; done) \
+            -name '*.swift' -newer "$out/$target" | head -1)" ]; then
+        echo "up to date: $target"
+        return 0
+    fi
     rm -rf "$stage"; mkdir -p "$stage"
     local module
     for module in $(modules_for "$target"); do
@@ -34,9 +40,19 @@ build_one() {
         done
     done
     cp "$root/Fuzz/Targets/$target.swift" "$stage/zz_harness.swift"
+    # RunnerCore imports a C shim over libcrypto: give it a module map and link its object.
+    local extra=()
+    if [[ " $(modules_for "$target") " == *" RunnerCore "* ]]; then
+        mkdir -p "$stage/cmodules"
+        printf 'module CCryptoShim {\n  header "%s"\n  link "crypto"\n  export *\n}\n' \
+            "$root/Sources/CCryptoShim/include/CCryptoShim.h" > "$stage/cmodules/module.modulemap"
+        "${CC:-clang}" -c -O1 -fsanitize=address -I "$root/Sources/CCryptoShim/include" \
+            "$root/Sources/CCryptoShim/shim.c" -o "$stage/cmodules/CCryptoShim.o" || return 1
+        extra=(-I "$stage/cmodules" "$stage/cmodules/CCryptoShim.o" -lcrypto)
+    fi
     echo "building $target ($(ls "$stage" | wc -l) files)"
     "$SWIFTC" -sanitize=fuzzer,address -parse-as-library $OPT -g -package-name carrier -module-name "Fuzz_$target" \
-        -swift-version 6 "$stage"/*.swift -o "$out/$target" 2> "$out/$target.log" \
+        -swift-version 6 "$stage"/*.swift "${extra[@]}" -o "$out/$target" 2> "$out/$target.log" \
         || { grep -v 'Cannot export local symbol' "$out/$target.log" | tail -40 >&2; return 1; }
 }
 
