@@ -34,15 +34,21 @@ package struct VariableResolver {
 
     /// Names of the `{{…}}` tokens that would stay unresolved (for the pre-flight check and warnings).
     package func unresolvedNames(in text: String) -> [String] {
-        let resolved = resolve(text)
+        // One linear scan over the bytes: `range(of:)` on a Substring copies the rest of the text on every call,
+        // quadratic on a text with many tokens (the fuzzer's self-doubling variable ran out of memory).
+        let bytes = Array(resolve(text).utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var names: [String] = []
-        var scanner = Substring(resolved)
-        while let open = scanner.range(of: "{{") {
-            let rest = scanner[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            let name = String(rest[..<close.lowerBound])
-            if !name.contains("{") && !name.contains("}") { names.append(name) }
-            scanner = rest[close.upperBound...]
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+            let start = index + 2
+            var end = start
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            let name = bytes[start..<end]
+            if !name.contains(open) && !name.contains(close) { names.append(String(decoding: name, as: UTF8.self)) }
+            index = end + 2
         }
         return names
     }

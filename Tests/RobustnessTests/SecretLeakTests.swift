@@ -238,6 +238,9 @@ struct SecretLeakTests {
         #expect(names.isSuperset(of: ["report.json", "report.html", "junit.xml", "env-out.json", "globals-out.json", "collection-out.json",
                                       "jar-out.json", "stdout"]), "\(names)")
         #expect(result.standardOutput.contains("X-Alpha"), "--verbose shows headers")
+        // The scripts ran: their assertion and error messages carried secrets, and show the mask instead.
+        #expect(result.standardOutput.contains("expected '[secret]' to equal 'x'"), "\(result.standardOutput.suffix(2000))")
+        #expect(result.standardOutput.contains("failed with [secret]"))
         let server_ = PlantedSecret(place: "session cookie set by the server", value: SessionEchoServer.sessionCookie)
         var found: [Leak] = []
         for (file, text) in written {
