@@ -7,7 +7,7 @@ APT_PACKAGES  = libcurl4-openssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release test demo bench clean
+.PHONY: deps venv build release test demo bench bench-quick clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -42,9 +42,15 @@ test: deps venv
 demo: release
 	.build/release/carrier demo
 
-## bench: release build, then the benchmark suite (figures in bench/results.json).
+## bench: release build, then the benchmark suite against the libcurl floor (table on stdout, figures in
+## bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`) shortens it for CI.
 bench: release
-	@echo "The benchmark suite lands with issue 6; until then: hyperfine '.build/release/carrier --version'"
+	$(SWIFT) build -c release --product carrier-bench
+	$(CC) -O2 -Wall -o .build/release/curl-floor bench/floor.c -lcurl
+	.build/release/carrier-bench
+
+bench-quick:
+	$(MAKE) bench BENCH_QUICK=1
 
 clean:
 	rm -rf .build $(VENV) reports

@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "carrier", targets: ["carrier"]),
+        .executable(name: "carrier-bench", targets: ["CarrierBench"]),
     ],
     targets: [
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
@@ -29,6 +30,8 @@ let package = Package(
             "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
+        // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
+        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue"]),
         .target(name: "CarrierTestSupport", dependencies: ["RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
