@@ -23,7 +23,20 @@ struct BenchContext {
 
     /// `carrier ARGS…`, stdout to /dev/null; fails on a non-zero exit.
     func carrier(_ arguments: [String], stdoutPath: String = "/dev/null") throws(ChildProcessError) -> ChildOutcome {
-        try ChildProcess.run(carrier, arguments, scratch: scratch, stdoutPath: stdoutPath)
+        do {
+            return try ChildProcess.run(carrier, arguments, scratch: scratch, stdoutPath: stdoutPath)
+        } catch {
+            throw explained(error, arguments)
+        }
+    }
+
+    /// A failed run's error with the end of its report: runs once more with stdout kept, outside any timing.
+    func explained(_ error: ChildProcessError, _ arguments: [String]) -> ChildProcessError {
+        let kept = scratch + "/failed-stdout.txt"
+        _ = try? ChildProcess.run(carrier, arguments, scratch: scratch, stdoutPath: kept)
+        let text = (try? String(contentsOfFile: kept, encoding: .utf8)) ?? ""
+        let tail = text.split(separator: "\n", omittingEmptySubsequences: false).suffix(25).joined(separator: "\n")
+        return ChildProcessError(description: error.description + "\nits report ends:\n" + tail)
     }
 
     /// `curl-floor URL COUNT [ARGS…]`.

@@ -46,7 +46,8 @@ enum PortalsBench {
         for child in children {
             let outcome = child.wait()
             guard outcome.exitCode == 0 else {
-                throw ChildProcessError(description: "\(child.command)\nexited with \(outcome.exitCode):\n\(child.stderrExcerpt())")
+                throw context.explained(ChildProcessError(description: "\(child.command)\nexited with \(outcome.exitCode):\n\(child.stderrExcerpt())"),
+                                        Array(child.command.split(separator: " ").dropFirst().map(String.init)))
             }
         }
         let concurrent = Clock.milliseconds() - concurrentStart
