@@ -4,7 +4,9 @@ import Reporters
 import RunnerCore
 
 /// The reporters chosen with `-r`, wired to the run: the CLI reporter listens live; JSON and JUnit files are
-/// rendered from the record when the run ends and written atomically. Every byte goes through the redactor.
+/// written as the run goes (each execution when it finishes, into a spool beside the file) and completed
+/// atomically when it ends, so memory does not grow with the number of iterations. Every byte goes through the
+/// redactor.
 struct ReporterSet {
     static let known = ["cli", "json", "junit"]
 
@@ -12,6 +14,8 @@ struct ReporterSet {
     private let options: RunCommandOptions
     private let inputs: RunInputs
     private let redactor: SecretRedactor
+    private let json: JSONReportStream?
+    private let junit: JUnitReportStream?
 
     init(options: RunCommandOptions, inputs: RunInputs, redactor: SecretRedactor, output: OutputStreams) throws(CLIError) {
         self.options = options
@@ -19,6 +23,21 @@ struct ReporterSet {
         self.redactor = redactor
         for name in options.reporters where !ReporterSet.known.contains(name) {
             throw CLIError("unknown reporter '\(name)'; Carrier has \(ReporterSet.known.joined(separator: ", "))")
+        }
+        let redact: @Sendable (String) -> String = { [redactor] in redactor.redact($0) }
+        do {
+            json = try options.reporters.contains("json")
+                ? JSONReportStream(path: options.reporterOption("json", "export")
+                                       ?? ReporterSet.defaultPath("json", collectionName: inputs.collection.info.name),
+                                   redactor: redact)
+                : nil
+            junit = try options.reporters.contains("junit")
+                ? JUnitReportStream(path: options.reporterOption("junit", "export")
+                                        ?? ReporterSet.defaultPath("xml", collectionName: inputs.collection.info.name),
+                                    options: JUnitOptions(environmentName: inputs.environment?.name, redactor: redact))
+                : nil
+        } catch {
+            throw CLIError(error.description)
         }
         if options.reporters.contains("cli") && !options.silent {
             let colorOn: Bool
@@ -42,29 +61,32 @@ struct ReporterSet {
         }
     }
 
-    /// Renders and writes the file reports.
-    func finish(_ record: RunRecord, scopes: VariableScopes) throws(CLIError) {
-        let redact: @Sendable (String) -> String = { [redactor] in redactor.redact($0) }
-        if options.reporters.contains("json") {
-            let path = options.reporterOption("json", "export") ?? defaultPath("json")
-            let environment = variableDocument(scopes.environment, id: inputs.environment?.id, name: inputs.environment?.name)
-            let globals = variableDocument(scopes.globals, id: inputs.globals?.id, name: inputs.globals?.name)
-            let summary = JSONReport.render(record, collection: inputs.collection.source, environment: environment,
-                                            globals: globals, redactor: redact)
-            try AtomicFile.write(summary.serialized(indent: 2), to: path)
+    /// Spools each finished execution into the file reports.
+    var executionSink: (ItemExecution, RunRecord) -> Void {
+        { [json, junit] execution, record in
+            json?.add(execution)
+            junit?.add(execution, record: record)
         }
-        if options.reporters.contains("junit") {
-            let path = options.reporterOption("junit", "export") ?? defaultPath("xml")
-            let environmentName = inputs.environment?.name
-            let xml = JUnitReport.render(record, options: JUnitOptions(environmentName: environmentName, redactor: redact))
-            try AtomicFile.write(xml, to: path)
+    }
+
+    /// Completes and writes the file reports.
+    func finish(_ record: RunRecord, scopes: VariableScopes) throws(CLIError) {
+        do {
+            if let json {
+                let environment = variableDocument(scopes.environment, id: inputs.environment?.id, name: inputs.environment?.name)
+                let globals = variableDocument(scopes.globals, id: inputs.globals?.id, name: inputs.globals?.name)
+                try json.finish(record, collection: inputs.collection.source, environment: environment, globals: globals)
+            }
+            try junit?.finish(record)
+        } catch {
+            throw CLIError(error.description)
         }
     }
 
     /// Newman writes reports without an export path to `newman/<collection>-<timestamp>.<ext>`.
-    private func defaultPath(_ ext: String) -> String {
+    private static func defaultPath(_ ext: String, collectionName: String) -> String {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
-        let name = inputs.collection.info.name.replacingOccurrences(of: "/", with: "-")
+        let name = collectionName.replacingOccurrences(of: "/", with: "-")
         return "newman/\(name)-\(stamp).\(ext)"
     }
 

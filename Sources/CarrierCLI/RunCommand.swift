@@ -66,9 +66,12 @@ enum RunCommand {
         let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
                                  collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
                                  iterationCount: 0, startedAt: SystemClock().now())
-        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, dataRows: inputs.dataRows,
+        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, data: inputs.data,
                                       options: runOptions, transport: transport, sandbox: sandbox,
                                       observers: reporters.observers, redactor: redactor)
+        // The file reports are written as the run goes, so the record need not keep every execution.
+        runner.executionSink = reporters.executionSink
+        runner.keepsExecutions = false
         let record = runner.run()
         try reporters.finish(record, scopes: runner.scopes)
         try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport)

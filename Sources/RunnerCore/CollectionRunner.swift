@@ -7,7 +7,7 @@ import JSONValue
 package final class CollectionRunner {
     private let plan: RunPlan
     private let start: RunStartInfo
-    private let dataRows: [JSONObject]
+    private let data: IterationRows
     private let options: RunOptions
     private let transport: HTTPTransport
     private let sandbox: ScriptSandbox?
@@ -17,12 +17,27 @@ package final class CollectionRunner {
     /// Variables as they stand; scripts change them and exports read them after the run.
     package private(set) var scopes: VariableScopes
     private var record: RunRecord
+    /// Whether `RunRecord.executions` keeps every execution. Reports rendered from the record at the end need them;
+    /// with streaming reports (see `executionSink`) the CLI turns this off, so memory stays flat however many
+    /// iterations run: then only executions with a failure are kept, without their bodies.
+    package var keepsExecutions = true
+    /// Called with each finished execution and the record so far (failures included), before the record lets the
+    /// execution go when `keepsExecutions` is off: streaming reports write it out here.
+    package var executionSink: ((ItemExecution, RunRecord) -> Void)?
 
-    package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject], options: RunOptions,
+    package convenience init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject],
+                             options: RunOptions, transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver],
+                             clock: RunClock = SystemClock(), redactor: SecretRedactor? = nil) {
+        self.init(plan: plan, start: start, scopes: scopes, data: IterationData(dataRows), options: options,
+                  transport: transport, sandbox: sandbox, observers: observers, clock: clock, redactor: redactor)
+    }
+
+    /// A runner whose iteration data may be streamed from a file (`IterationData(path:)`).
+    package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, data: IterationData, options: RunOptions,
                  transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver], clock: RunClock = SystemClock(),
                  redactor: SecretRedactor? = nil) {
         self.plan = plan
-        self.dataRows = dataRows
+        self.data = data.makeRows()
         self.options = options
         self.transport = transport
         self.sandbox = sandbox
@@ -32,7 +47,7 @@ package final class CollectionRunner {
         self.scopes = scopes
         redactor?.learn(from: scopes)
         var start = start
-        start.iterationCount = options.iterationCount ?? max(dataRows.count, 1)
+        start.iterationCount = options.iterationCount ?? max(data.count, 1)
         self.start = start
         self.record = RunRecord(start: start)
     }
@@ -50,8 +65,7 @@ package final class CollectionRunner {
         let count = iterationCount
         iterations: for iteration in 0..<count {
             var cursor = Cursor(iteration: iteration, iterationCount: count, position: 0, length: plan.items.count)
-            if !dataRows.isEmpty {
-                let row = dataRows[min(iteration, dataRows.count - 1)]
+            if let row = data.row(for: iteration) {
                 scopes.data = VariableScope(.data, variables: row.members.map { Variable(key: $0.key, value: $0.value) })
             }
             record.stats.iterations.total += 1
@@ -61,8 +75,16 @@ package final class CollectionRunner {
                 if runTimedOut() { break iterations }
                 cursor.position = index
                 let planned = plan.items[index]
+                let failuresBefore = record.failures.count
                 let (execution, next) = runItem(planned, cursor: cursor)
-                record.executions.append(execution)
+                if keepsExecutions {
+                    record.executions.append(execution)
+                } else if record.failures.count > failuresBefore {
+                    // The failure list at the end names the exchange behind each failure; failures are few, and
+                    // without bodies what is kept for them stays small.
+                    record.executions.append(execution.withoutBodies)
+                }
+                executionSink?(execution, record)
                 emit(.itemFinished(cursor, execution))
                 if options.bail && itemFailed(execution) { break iterations }
                 switch next {
@@ -224,5 +246,16 @@ package final class CollectionRunner {
         }
         emit(.scriptFinished(cursor, reference, phase, owner: script.owner, outcome.error))
         return outcome
+    }
+}
+
+private extension ItemExecution {
+    /// The execution with request and response bodies dropped.
+    var withoutBodies: ItemExecution {
+        var kept = self
+        kept.request?.body = nil
+        kept.response?.body = []
+        kept.response?.sentRequest?.body = nil
+        return kept
     }
 }
