@@ -4,7 +4,7 @@ enum ColdStartBench {
     static let section = "cold start"
 
     static func run(_ context: BenchContext, into results: inout BenchResults) throws {
-        let runs = context.quick ? 5 : 20
+        let runs = context.quick ? 5 : 10
         _ = try context.carrier(["--version"])
         var version: [Double] = []
         for _ in 0..<runs { version.append(try context.carrier(["--version"]).wallMilliseconds) }

@@ -12,7 +12,7 @@ enum MemoryBench {
     static func run(_ context: BenchContext, into results: inout BenchResults) throws {
         let small = context.quick ? 2_000 : 10_000
         let large = context.quick ? 20_000 : 100_000
-        let smallRuns = context.quick ? 1 : 3
+        let smallRuns = context.quick ? 1 : 2
         let csv = context.scratch + "/rows-\(large).csv"
         try writeCSV(rows: large, to: csv)
         let smallCSV = context.scratch + "/rows-\(small).csv"

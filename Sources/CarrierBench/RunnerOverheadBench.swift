@@ -2,7 +2,7 @@
 /// interleaved so drifting machine load hits both sides of each ratio alike.
 enum RunnerOverheadBench {
     static func run(_ context: BenchContext, into results: inout BenchResults) throws {
-        let repeats = context.quick ? 2 : 5
+        let repeats = context.quick ? 2 : 3
         let count = context.quick ? 200 : 1000
         let base = context.server.baseURL
         let n = ["-n", String(count)]

@@ -27,7 +27,7 @@ enum SCIMLoadBench {
             + "Authorization: \(authorization)\r\nAccept: application/scim+json\r\n\r\n").utf8)
 
         let repeats = context.quick ? 1 : 3
-        let duration = context.quick ? 1.0 : 2.0
+        let duration = context.quick ? 1.0 : 1.5
         for connections in [1, 8, 32] {
             var rates: [Double] = [], p50: [Double] = [], p99: [Double] = []
             for _ in 0..<repeats {
