@@ -18,8 +18,8 @@ package struct PortalEngines: Sendable {
         self.makeSandbox = makeSandbox
     }
 
-    /// libcurl and JavaScriptCore.
-    package static let real = PortalEngines(makeTransport: makeCurlTransport, makeSandbox: { JSCSandbox() })
+    /// libcurl and JavaScriptCore (started by the run's first script).
+    package static let real = PortalEngines(makeTransport: makeCurlTransport, makeSandbox: { LazySandbox { JSCSandbox() } })
 
     private static func makeCurlTransport() throws(CLIError) -> HTTPTransport {
         do {
