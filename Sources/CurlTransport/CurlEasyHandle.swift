@@ -23,6 +23,10 @@ final class CurlEasyHandle {
     }
 
     deinit {
+        // libcurl quirk: cleanup closes the cached connections and, with VERBOSE still on, reports that
+        // through the debug callback, whose userdata points at an exchange that has already ended. Resetting
+        // first turns verbosity and every callback off.
+        curl_easy_reset(raw)
         curl_easy_cleanup(raw)
         errorBuffer.deallocate()
     }
@@ -81,7 +85,8 @@ final class CurlEasyHandle {
 extension String {
     func trimmingTrailingNewlines() -> String {
         var result = Substring(self)
-        while let last = result.last, last == "\n" || last == "\r" { result = result.dropLast() }
+        // "\r\n" is one Character in Swift, so compare by property, not by literal.
+        while let last = result.last, last.isNewline { result = result.dropLast() }
         return String(result)
     }
 }

@@ -8,9 +8,14 @@ extension CurlTransport {
         let recorder = ExchangeRecorder(maxBodyBytes: request.options.maxResponseBytes)
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
         defer { curl_slist_free_all(headerList) }
+        let caBundle: [UInt8]?
+        switch extraCABundle(for: request.options) {
+        case .success(let bundle): caBundle = bundle
+        case .failure(let error): return .failure(error)
+        }
         return withExtendedLifetime(recorder) { () -> Result<HopResponse, TransportError> in
             do throws(CurlCallFailure) {
-                try configure(request, recorder: recorder, headerList: &headerList)
+                try configure(request, recorder: recorder, caBundle: caBundle, headerList: &headerList)
             } catch {
                 return .failure(setupError(error, request: request))
             }
@@ -26,7 +31,7 @@ extension CurlTransport {
         }
     }
 
-    private func configure(_ request: PreparedRequest, recorder: ExchangeRecorder,
+    private func configure(_ request: PreparedRequest, recorder: ExchangeRecorder, caBundle: [UInt8]?,
                            headerList: inout UnsafeMutablePointer<curl_slist>?) throws(CurlCallFailure) {
         let raw = handle.raw
         let options = request.options
@@ -85,7 +90,7 @@ extension CurlTransport {
         if options.insecureHTTPParser {
             try handle.set(CURLOPT_HTTP09_ALLOWED, true, "CURLOPT_HTTP09_ALLOWED")
         }
-        try configureTLS(options)
+        try configureTLS(options, caBundle: caBundle)
         try configureProxy(for: request.url)
     }
 
@@ -111,16 +116,13 @@ extension CurlTransport {
         }
     }
 
-    private func configureTLS(_ options: RequestOptions) throws(CurlCallFailure) {
+    private func configureTLS(_ options: RequestOptions, caBundle: [UInt8]?) throws(CurlCallFailure) {
         if !options.verifyTLS {
             try handle.set(CURLOPT_SSL_VERIFYPEER, false, "CURLOPT_SSL_VERIFYPEER")
             try handle.set(CURLOPT_SSL_VERIFYHOST, 0, "CURLOPT_SSL_VERIFYHOST")
         }
-        if let extra = options.extraCACertificatesPath {
-            // CAINFO would replace the system bundle; Node's NODE_EXTRA_CA_CERTS adds to it. So the two are
-            // joined in memory and handed over as a blob.
-            let bundle = try caBundle(adding: extra)
-            let code = bundle.withUnsafeBytes { ccurl_setopt_blob(handle.raw, CURLOPT_CAINFO_BLOB, $0.baseAddress, $0.count) }
+        if let caBundle {
+            let code = caBundle.withUnsafeBytes { ccurl_setopt_blob(handle.raw, CURLOPT_CAINFO_BLOB, $0.baseAddress, $0.count) }
             try curlCheck(code, "curl_easy_setopt(CURLOPT_CAINFO_BLOB)")
         }
         if let certificate = options.clientCertificatePath {
@@ -134,17 +136,21 @@ extension CurlTransport {
         }
     }
 
-    private func caBundle(adding extraPath: String) throws(CurlCallFailure) -> [UInt8] {
-        if let cached = caBundles[extraPath] { return cached }
+    /// The system bundle followed by the extra CA file, or `nil` when no extra file is configured.
+    /// CAINFO would replace the system bundle, whereas Newman's `--ssl-extra-ca-certs` adds to it, so the two
+    /// are joined in memory and handed to curl as a blob (read once per run and path).
+    private func extraCABundle(for options: RequestOptions) -> Result<[UInt8]?, TransportError> {
+        guard let extraPath = options.extraCACertificatesPath else { return .success(nil) }
+        if let cached = caBundles[extraPath] { return .success(cached) }
         guard let extra = FileManager.default.contents(atPath: extraPath) else {
-            throw CurlCallFailure(code: CURLE_SSL_CACERT_BADFILE, call: "reading \(extraPath)")
+            return .failure(TransportError(kind: .tls, code: "ENOENT", message: "ENOENT: no such file or directory, open '\(extraPath)'"))
         }
         let systemPath = handle.info(string: CURLINFO_CAINFO) ?? "/etc/ssl/certs/ca-certificates.crt"
         var bundle = [UInt8](FileManager.default.contents(atPath: systemPath) ?? Data())
-        bundle.append(10)
+        bundle.append(UInt8(ascii: "\n"))
         bundle.append(contentsOf: extra)
         caBundles[extraPath] = bundle
-        return bundle
+        return .success(bundle)
     }
 
     /// Always set, even to "" (= no proxy): otherwise curl would consult the environment on its own terms.
@@ -186,12 +192,8 @@ extension CurlTransport {
             exceededBodyLimit: recorder.exceededBodyLimit)
     }
 
-    /// A failure before the request could be sent: a bad option value (URL, CA file, …).
+    /// A failure before the request could be sent: an option curl refused (a malformed URL, an unknown scheme, …).
     private func setupError(_ failure: CurlCallFailure, request: PreparedRequest) -> TransportError {
-        if failure.code == CURLE_SSL_CACERT_BADFILE, failure.call.hasPrefix("reading ") {
-            let path = failure.call.dropFirst("reading ".count)
-            return TransportError(kind: .tls, code: "ENOENT", message: "ENOENT: no such file or directory, open '\(path)'")
-        }
         if failure.code == CURLE_URL_MALFORMAT || failure.code == CURLE_UNSUPPORTED_PROTOCOL {
             return TransportError(curl: CurlFailureContext(
                 code: failure.code, detail: curlDescription(failure.code), url: request.url, primaryIP: "",

@@ -35,9 +35,18 @@ enum RedirectPolicy {
         }
 
         if !options.removeRefererHeaderOnRedirect {
-            next.headers.set("Referer", hop.url)
+            next.headers.set("Referer", refererValue(for: hop.url))
         }
         return next
+    }
+
+    /// The previous URL as Node's `url.parse(...).href` writes it: a URL without a path gets `/`.
+    static func refererValue(for url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        if authorityEnd < rest.endIndex && rest[authorityEnd] == "/" { return url }
+        return String(url[..<authorityEnd]) + "/" + String(url[authorityEnd...])
     }
 
     /// An absolute `Location` is used as is (postman-request tests `/^https?:/`); anything else is resolved

@@ -127,6 +127,12 @@ package final class CollectionRunner {
             }
             let result = transport.send(prepared)
             execution.request = (try? result.get().sentRequest) ?? prepared
+            // Test scripts see the request as Newman shows it after the send: resolved, with every header that
+            // went on the wire (the transport adds Host).
+            if var resolved = built.resolved {
+                if let sent = execution.request { resolved.headers = sent.headers.map { KeyValue(key: $0.name, value: $0.value) } }
+                request = resolved
+            }
             emit(.requestCompleted(cursor, reference, prepared, result))
             switch result {
             case .success(let response): execution.response = response

@@ -148,13 +148,15 @@ struct RequestBuildingBodyTests {
         #expect(BuildFixture.text(built.request.body) == expected)
     }
 
-    @Test("file: the file's bytes with no Content-Type; a missing file warns and sends no body")
+    @Test("file: the file's bytes, typed by extension as postman-request types a piped file; a missing file warns and sends no body")
     func fileBody() throws {
-        let directory = try BuildFixture.directory(files: ["data.bin": "\u{1}\u{2}raw"])
+        let directory = try BuildFixture.directory(files: ["data.bin": "\u{1}\u{2}raw", "doc.json": "{}"])
         let settings = BuildFixture.settings(workingDirectory: directory)
         let built = try BuildFixture.build(post(RequestBody(mode: .file, fileSource: "{{name}}")), variables: ["name": "data.bin"], settings: settings)
         #expect(built.request.body == [1, 2] + Array("raw".utf8))
-        #expect(!built.request.headers.contains(name: "Content-Type"))
+        #expect(built.request.headers.value(for: "Content-Type") == "application/octet-stream")
+        let json = try BuildFixture.build(post(RequestBody(mode: .file, fileSource: "doc.json")), settings: settings)
+        #expect(json.request.headers.value(for: "Content-Type") == "application/json")
 
         let missing = try BuildFixture.build(post(RequestBody(mode: .file, fileSource: "missing.bin")), settings: settings)
         #expect(missing.warnings == ["Binary file load error: \"missing.bin\", no such file"])

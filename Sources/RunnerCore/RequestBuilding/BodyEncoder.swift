@@ -43,7 +43,8 @@ struct BodyEncoder {
         case .file:
             switch files.read(body.fileSource ?? "") {
             case .success(let bytes):
-                return EncodedBody(bytes: bytes, contentType: nil)
+                // postman-request names a piped file's type after its extension when no Content-Type is set.
+                return EncodedBody(bytes: bytes, contentType: .systemDefault(MimeTypes.type(forFileName: body.fileSource ?? "")))
             case .failure(let error):
                 warnings.append("Binary file load error: " + error.message)
                 return nil
