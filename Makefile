@@ -1,13 +1,17 @@
 # Carrier's entry points. Each target installs what it needs and is safe to re-run.
 SWIFT        ?= swift
 VENV         ?= .venv
-APT_PACKAGES  = libcurl4-openssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
+APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
                 libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid node-ajv node-xml2js \
                 node-cheerio libjs-backbone python3 python3-venv ca-certificates
-PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3
+# Only `make test` needs these: the HTML report's test opens the page in a real (headless) browser.
+APT_TEST_PACKAGES = chromium
+PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3 \
+                oauthlib==3.2.2 mohawk==1.1.0 botocore==1.44.8 PyJWT==2.15.1 cryptography==50.0.2 \
+                pyspnego==0.12.4 edgegrid-python==2.0.9
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps venv build release test demo bench clean
+.PHONY: deps test-deps venv build release test demo bench clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -19,6 +23,16 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "Swift 6 is required: https://www.swift.org/install/linux/"; exit 2; }
+
+## test-deps: the Debian packages only the tests use (only the missing ones).
+test-deps: deps
+	@missing=""; for p in $(APT_TEST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing (tests only):$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 ## venv: the Python peers the end-to-end tests run against (independent SCIM servers and checkers).
 venv: $(VENV)/.installed
@@ -34,7 +48,7 @@ release: deps
 	$(SWIFT) build -c release --product carrier
 
 ## test: unit and end-to-end tests (real servers on 127.0.0.1).
-test: deps venv
+test: deps test-deps venv
 	$(SWIFT) build
 	CARRIER_VENV=$(CURDIR)/$(VENV) $(SWIFT) test --no-parallel
 

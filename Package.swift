@@ -12,7 +12,9 @@ let package = Package(
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
-        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue"]),
+        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CCryptoShim"]),
+        // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
+        .target(name: "CCryptoShim", linkerSettings: [.linkedLibrary("crypto")]),
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
         .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),

@@ -1,6 +1,6 @@
 /// The `carrier` command: dispatches sub-commands and returns the process exit code.
 package enum CarrierMain {
-    package static func run(_ arguments: [String], output: OutputStreams = .process) -> Int32 {
+    package static func run(_ arguments: [String], output: OutputStreams = .process, engines: PortalEngines = .real) -> Int32 {
         guard let command = arguments.first else {
             output.standardError(usage)
             return ExitCode.usage
@@ -9,7 +9,10 @@ package enum CarrierMain {
         switch command {
         case "run":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
-            return RunCommand.execute(rest, output: output)
+            return RunCommand.execute(rest, output: output, engines: engines)
+        case "check":
+            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
+            return CheckCommand.execute(rest, output: output)
         case "demo":
             return DemoCommand.execute(rest, output: output)
         case "scim-server":
@@ -21,20 +24,25 @@ package enum CarrierMain {
             output.standardOutput(usage)
             return ExitCode.success
         default:
-            output.error("carrier: unknown command '\(command)'; commands: run, demo, scim-server, --version")
+            output.error("carrier: unknown command '\(command)'; commands: run, check, demo, scim-server, --version")
             return ExitCode.usage
         }
     }
 
     static let usage = """
     Usage: carrier run <collection.json> [options]
+           carrier check <collection.json> [-e FILE|DIR ...] [-d FILE]
            carrier demo [--project-dir DIR]
            carrier scim-server [--host H] [--port N] [--username U --password P] [--data FILE] [--fault NAME]
 
     Runs a Postman collection (v2.0/v2.1) headlessly, with its scripts, and reports the results.
+    `check` sends nothing: it lists unresolved {{variables}} per environment, unsupported auth, missing upload
+    files, scripts that do not parse and unknown require()s; exit 2 when a request would certainly fail.
 
     Inputs:
-      -e, --environment FILE        environment file
+      -e, --environment FILE|DIR    environment file (repeatable; a directory means its *.json files): the
+                                    collection runs once per environment
+      --parallel N                  environments run at once (default min(4, count); 1 = one after another)
       -g, --globals FILE            globals file
       -d, --iteration-data FILE     JSON or CSV data, one iteration per row
       -n, --iteration-count N       number of iterations
@@ -57,7 +65,10 @@ package enum CarrierMain {
       --export-environment PATH, --export-globals PATH, --export-collection PATH, --export-cookie-jar PATH,
       --export-secrets              keep secret values in exported files (default: written empty)
     Output:
-      -r, --reporters cli,json,junit    --reporter-json-export PATH  --reporter-junit-export PATH
+      -r, --reporters cli,json,junit,html
+      --reporter-json-export PATH, --reporter-junit-export PATH, --reporter-html-export PATH
+                                    with several environments a PATH holding {environment} gives one file each;
+                                    without it, one combined file
       --reporter-cli-no-summary, -no-failures, -no-assertions, -no-success-assertions, -no-console, -no-banner
       --silent, --color on|off|auto, --disable-unicode, --verbose
 

@@ -6,7 +6,12 @@ import RunnerCore
 /// `--export-environment`, `--export-globals`, `--export-collection`, `--export-cookie-jar`: the state after the
 /// run, written atomically. Secret values are written empty (and typed `secret`) unless `--export-secrets`.
 enum Exports {
-    static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport) throws(CLIError) {
+    static func write(options: RunCommandOptions, inputs: RunInputs, scopes: VariableScopes, transport: HTTPTransport,
+                      environment: EnvironmentSource? = nil) throws(CLIError) {
+        // `{environment}` keeps several environments' exports apart (the coordinator requires it then).
+        func resolve(_ path: String, defaultName: String, suffix: String) -> String {
+            Exports.resolve(EnvironmentPlaceholder.apply(path, environment: environment), defaultName: defaultName, suffix: suffix)
+        }
         let policy = inputs.processEnvironmentNames
         if let path = options.exportEnvironment {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),

@@ -1,13 +1,10 @@
-import CollectionModel
-import CurlTransport
 import Foundation
-import JSCSandbox
-import JSONValue
 import RunnerCore
 
-/// `carrier run COLLECTION [options]`: load everything, run, write reports and exports, pick the exit code.
+/// `carrier run COLLECTION [options]`: load everything, check it, run once per environment (one `PortalRun`, or
+/// several through the `MultiRunCoordinator`), write reports and exports, pick the exit code.
 enum RunCommand {
-    static func execute(_ arguments: [String], output: OutputStreams) -> Int32 {
+    static func execute(_ arguments: [String], output: OutputStreams, engines: PortalEngines = .real) -> Int32 {
         let options: RunCommandOptions
         do {
             options = try RunCommandOptions.parse(arguments)
@@ -16,62 +13,44 @@ enum RunCommand {
             return ExitCode.usage
         }
         do {
-            let record = try run(options, output: output)
+            let failed = try run(options, output: output, engines: engines)
             if options.suppressExitCode { return ExitCode.success }
-            return record.failed ? ExitCode.failure : ExitCode.success
+            return failed ? ExitCode.failure : ExitCode.success
         } catch {
             output.error("carrier: \(error.message)")
             return options.suppressExitCode ? ExitCode.success : ExitCode.usage
         }
     }
 
-    static func run(_ options: RunCommandOptions, output: OutputStreams) throws(CLIError) -> RunRecord {
+    /// Runs and reports; returns whether any environment failed.
+    static func run(_ options: RunCommandOptions, output: OutputStreams, engines: PortalEngines) throws(CLIError) -> Bool {
+        try ReporterSet.validate(options)
         let inputs = try RunInputs.load(options)
-        let scopes = try inputs.initialScopes(options)
-        let workingDirectory = options.workingDirectory.map { path in
-            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        } ?? FileManager.default.currentDirectoryPath
+        let environments = try EnvironmentSource.load(options.environmentPaths)
+        if environments.count > 1 { try MultiRunCoordinator.validateExports(options) }
 
-        var settings = RequestBuildSettings(workingDirectory: workingDirectory)
-        settings.allowFilesOutsideWorkingDirectory = options.insecureFileRead
-        settings.baseOptions.followRedirects = !options.ignoreRedirects
-        settings.baseOptions.verifyTLS = !options.insecure
-        settings.baseOptions.timeoutMilliseconds = options.timeoutRequest
-        settings.baseOptions.maxResponseBytes = options.maxResponseSize
-        settings.baseOptions.extraCACertificatesPath = options.sslExtraCACerts
-        settings.baseOptions.clientCertificatePath = options.sslClientCert
-        settings.baseOptions.clientKeyPath = options.sslClientKey
-        settings.baseOptions.clientKeyPassphrase = options.sslClientPassphrase
-
-        var runOptions = RunOptions(buildSettings: settings)
-        runOptions.iterationCount = options.iterationCount
-        runOptions.bail = options.bail
-        runOptions.delayRequestMilliseconds = options.delayRequest
-        runOptions.runTimeoutMilliseconds = options.timeout
-        runOptions.scriptTimeoutMilliseconds = options.timeoutScript
-
-        let transport: CurlTransport
-        do {
-            transport = try CurlTransport()
-        } catch {
-            throw CLIError("cannot start libcurl: \(error.message)")
+        // The pre-flight check, as warnings: a run goes ahead whatever it finds (`carrier check` is the gate).
+        if !options.silent {
+            for finding in PreflightCheck(options: options, inputs: inputs, environments: environments).findings() {
+                output.error("carrier: warning: \(finding.text)")
+            }
         }
-        if let jar = options.cookieJarPath {
-            for cookie in try CookieJarFile.read(path: jar) { transport.setCookie(cookie) }
-        }
-        let sandbox = JSCSandbox()
-        let redactor = SecretRedactor()
-        let reporters = try ReporterSet(options: options, inputs: inputs, redactor: redactor, output: output)
 
-        let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
-                                 collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
-                                 iterationCount: 0, startedAt: SystemClock().now())
-        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, dataRows: inputs.dataRows,
-                                      options: runOptions, transport: transport, sandbox: sandbox,
-                                      observers: reporters.observers, redactor: redactor)
-        let record = runner.run()
-        try reporters.finish(record, scopes: runner.scopes)
-        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport)
-        return record
+        let progress = TerminalProgress(output: output, enabled: TerminalProgress.isWanted(options, output: output),
+                                        environmentCount: environments.count, disableUnicode: options.disableUnicode)
+        defer { progress.finish() }
+        guard environments.count > 1 else {
+            let environment = environments.first
+            let portal = PortalRun(options: options, inputs: inputs.with(environment: environment?.file),
+                                   environment: environment, engines: engines, isOneOfMany: false)
+            let result = try portal.run(isTerminal: output.isTerminal, write: { progress.print($0) },
+                                        extraObservers: [progress.observer()])
+            return result.record.failed
+        }
+        let coordinator = MultiRunCoordinator(options: options, inputs: inputs, environments: environments, engines: engines,
+                                              output: output, progress: progress)
+        let results = coordinator.run()
+        try ReporterSet.writeCombined(results, options: options, inputs: inputs)
+        return results.contains { $0.record.failed }
     }
 }

@@ -1,6 +1,6 @@
 /// Everything `carrier run` was asked to do, as parsed from Newman's flags.
-struct RunCommandOptions {
-    enum Color: String { case auto, on, off }
+struct RunCommandOptions: Sendable {
+    enum Color: String, Sendable { case auto, on, off }
 
     var collectionPath = ""
     var environmentPaths: [String] = []
@@ -40,6 +40,8 @@ struct RunCommandOptions {
     var disableUnicode = false
     var color = Color.auto
     var verbose = false
+    /// `--parallel N`: environments run at once (default min(4, count); 1 runs them one after another).
+    var parallel: Int?
 
     /// A reporter option for `reporter`: `--reporter-<reporter>-<name>`, else the shared `--reporter-<name>`.
     func reporterOption(_ reporter: String, _ name: String) -> String? {
@@ -116,6 +118,7 @@ struct RunCommandOptions {
                 options.color = color
             case "--no-color": options.color = .off
             case "--verbose": options.verbose = true
+            case "--parallel": options.parallel = try reader.integer(for: flag, inline: inline, positive: true)
             default:
                 if flag.hasPrefix("--reporter-") {
                     let name = String(flag.dropFirst(2))

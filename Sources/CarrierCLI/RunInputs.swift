@@ -4,7 +4,7 @@ import JSONValue
 import RunnerCore
 
 /// Everything a run reads from disk, loaded completely before the first request is sent.
-struct RunInputs {
+struct RunInputs: Sendable {
     var collection: Collection
     var environment: VariableFile?
     var globals: VariableFile?
@@ -13,15 +13,10 @@ struct RunInputs {
     /// Names whose values came from the process environment (`--env-var NAME`): always secret.
     var processEnvironmentNames: [String]
 
+    /// Loads what every environment's run shares (collection, globals, data); `environment` is set per run.
     static func load(_ options: RunCommandOptions) throws(CLIError) -> RunInputs {
         do {
             let collection = try CollectionLoader.loadCollection(path: options.collectionPath)
-            guard options.environmentPaths.count <= 1 else {
-                throw CLIError("several -e files are not supported yet; give one environment file")
-            }
-            let environment = try options.environmentPaths.first.map { path throws(LoadError) in
-                try CollectionLoader.loadVariableFile(path: path, kind: .environment)
-            }
             let globals = try options.globalsPath.map { path throws(LoadError) in
                 try CollectionLoader.loadVariableFile(path: path, kind: .globals)
             }
@@ -35,7 +30,7 @@ struct RunInputs {
                 throw CLIError("\(options.collectionPath): --folder \"\(error.name)\" matches no folder or request; check the name (ids match first, then names)")
             }
             let fromProcess = options.environmentOverrides.filter { $0.value == nil }.map(\.name)
-            return RunInputs(collection: collection, environment: environment, globals: globals, dataRows: dataRows,
+            return RunInputs(collection: collection, environment: nil, globals: globals, dataRows: dataRows,
                              plan: plan, processEnvironmentNames: fromProcess)
         } catch let error as LoadError {
             throw CLIError(error.description)
@@ -44,6 +39,13 @@ struct RunInputs {
         } catch {
             throw CLIError("\(error)")
         }
+    }
+
+    /// These inputs with one environment.
+    func with(environment: VariableFile?) -> RunInputs {
+        var copy = self
+        copy.environment = environment
+        return copy
     }
 
     /// The scopes the run starts with: files first, then `--env-var`/`--global-var` on top.

@@ -90,6 +90,14 @@ extension CurlTransport {
         if options.insecureHTTPParser {
             try handle.set(CURLOPT_HTTP09_ALLOWED, true, "CURLOPT_HTTP09_ALLOWED")
         }
+        if let ntlm = options.ntlmCredentials {
+            // NTLM is a handshake on one connection (negotiate, challenge, authenticate) that libcurl performs
+            // itself; 8 is CURLAUTH_NTLM, whose macro Swift cannot import.
+            try handle.set(CURLOPT_HTTPAUTH, 8, "CURLOPT_HTTPAUTH")
+            try handle.set(CURLOPT_USERNAME, ntlm.domain.isEmpty ? ntlm.username : ntlm.domain + "\\" + ntlm.username,
+                           "CURLOPT_USERNAME")
+            try handle.set(CURLOPT_PASSWORD, ntlm.password, "CURLOPT_PASSWORD")
+        }
         try configureTLS(options, caBundle: caBundle)
         try configureProxy(for: request.url)
     }

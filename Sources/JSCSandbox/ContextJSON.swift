@@ -17,7 +17,8 @@ enum ContextJSON {
                 "owner": .string(info.owner),
             ],
             "request": invocation.request,
-            "response": invocation.response.map(response) ?? .null,
+            // The body travels as its own string argument (see JSCSandbox.run): no JSON escaping of large bodies.
+            "response": invocation.response.map { response($0, includingBody: false) } ?? .null,
             "cookies": .array(invocation.cookies.map(cookie)),
             "legacy": .bool(legacy),
             "sourceName": .string(invocation.sourceName),
@@ -26,19 +27,20 @@ enum ContextJSON {
         ]
     }
 
-    static func response(_ response: HTTPResponse) -> JSONValue {
+    static func response(_ response: HTTPResponse, includingBody: Bool = true) -> JSONValue {
         let headerBytes = response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
-        return [
+        var json: JSONObject = [
             "code": .number(Double(response.code)),
             "reason": .string(response.reason),
             "httpVersion": .string(response.httpVersion),
             "header": .array(response.headers.map { ["key": .string($0.name), "value": .string($0.value)] }),
-            "body": .string(response.text),
             "responseTime": .number(response.responseTime),
             "headerSize": .number(Double(headerBytes)),
             "bodySize": .number(Double(response.body.count)),
             "url": .string(response.finalURL),
         ]
+        if includingBody { json["body"] = .string(response.text) }
+        return .object(json)
     }
 
     static func cookie(_ cookie: Cookie) -> JSONValue {

@@ -21,8 +21,9 @@ package final class JSCSandbox: ScriptSandbox {
 
     /// Bootstrap scripts in load order; each adds to the hidden `__carrier` runtime object.
     private static let bootstrapFiles = [
-        "core.js", "inspect.js", "timers.js", "modules.js", "node-builtins.js", "collection.js", "response.js",
-        "variables.js", "chai-postman.js", "pm.js", "legacy.js",
+        "core.js", "inspect.js", "timers.js", "modules.js", "node-text.js", "node-buffer.js", "node-events.js", "node-util.js",
+        "node-url.js", "node-assert.js", "collection.js", "response.js",
+        "variables.js", "chai-postman.js", "pm.js", "legacy.js", "csv-parse.js", "tv4.js",
     ]
     private static let runtimeFunctions = [
         "wrapperPrefix", "begin", "execute", "nextTimerDelay", "fireTimer", "finish", "describeError",
@@ -100,7 +101,8 @@ package final class JSCSandbox: ScriptSandbox {
             return outcome
         }
         let document = ContextJSON.document(for: invocation, legacy: legacy, scopes: state.scopes)
-        if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized())]) {
+        let body = invocation.response.map { js.makeString($0.text) } ?? js.undefined
+        if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized()), body]) {
             // Only a request the SDK shapes cannot take gets here; say so rather than run half set up.
             outcome.error = ScriptError(name: "SandboxError", message: "cannot prepare the script: \(failure)")
             return outcome
@@ -174,7 +176,7 @@ package final class JSCSandbox: ScriptSandbox {
         let key = "\(legacy)\u{0}\(invocation.sourceName)\u{0}\(invocation.source)"
         if let cached = compiledScripts[key] { return cached }
         let prefix = wrapperPrefix(legacy: legacy)
-        let wrapped = prefix + invocation.source + "\n})"
+        let wrapped = prefix + invocation.source + "\n})(); })"
         let value: JSValueRef
         do {
             value = try js.evaluate(wrapped, sourceURL: invocation.sourceName)

@@ -36,41 +36,46 @@ package enum JUnitReport {
         out += "<testsuites name=\"\(attr(record.start.collectionName))\" tests=\"\(totals.tests)\""
             + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\""
             + " time=\"\(ReportText.seconds(record.completedAt - record.start.startedAt))\">\n"
-        for suite in suites {
-            let c = suite.counts
-            out += "  <testsuite name=\"\(attr(suite.name))\" tests=\"\(c.tests)\" failures=\"\(c.failures)\""
-                + " errors=\"\(c.errors)\" skipped=\"\(c.skipped)\" time=\"\(ReportText.seconds(suite.time))\""
-                + " timestamp=\"\(ReportText.isoTimestamp(suite.timestamp))\" file=\"\(attr(record.start.collectionPath))\""
-                + " id=\"\(attr(suite.id))\""
-                + (options.hostname.map { " hostname=\"\(attr($0))\"" } ?? "") + ">\n"
-            if !suite.properties.isEmpty {
-                out += "    <properties>\n"
-                for (name, value) in suite.properties {
-                    out += "      <property name=\"\(attr(name))\" value=\"\(attr(value))\"/>\n"
-                }
-                out += "    </properties>\n"
-            }
-            for testCase in suite.cases {
-                out += "    <testcase name=\"\(attr(testCase.name))\" classname=\"\(attr(suite.classname))\""
-                    + " time=\"\(ReportText.seconds(suite.time))\""
-                switch testCase.outcome {
-                case .passed:
-                    out += "/>\n"
-                case .skipped(let message):
-                    out += ">\n      <skipped" + (message.map { " message=\"\(attr($0))\"" } ?? "") + "/>\n    </testcase>\n"
-                case .failed(let type, let message, let body), .errored(let type, let message, let body):
-                    let tag = if case .failed = testCase.outcome { "failure" } else { "error" }
-                    out += ">\n      <\(tag) message=\"\(attr(message))\" type=\"\(attr(type))\">"
-                        + XMLText.cdata(redact(body)) + "</\(tag)>\n    </testcase>\n"
-                }
-            }
-            if let systemOut = suite.systemOut {
-                out += "    <system-out>\(XMLText.cdata(redact(systemOut)))</system-out>\n"
-            }
-            out += "  </testsuite>\n"
-        }
+        for suite in suites { appendSuite(suite, file: record.start.collectionPath, options: options, to: &out) }
         out += "</testsuites>\n"
         return out
+    }
+
+    /// One `<testsuite>` element; shared by the single-run and the many-environment documents.
+    static func appendSuite(_ suite: JUnitModel.Suite, file: String, options: JUnitOptions, to out: inout String) {
+        let redact = options.redactor
+        func attr(_ text: String) -> String { XMLText.attribute(redact(text)) }
+        let c = suite.counts
+        out += "  <testsuite name=\"\(attr(suite.name))\" tests=\"\(c.tests)\" failures=\"\(c.failures)\""
+            + " errors=\"\(c.errors)\" skipped=\"\(c.skipped)\" time=\"\(ReportText.seconds(suite.time))\""
+            + " timestamp=\"\(ReportText.isoTimestamp(suite.timestamp))\" file=\"\(attr(file))\""
+            + " id=\"\(attr(suite.id))\""
+            + (options.hostname.map { " hostname=\"\(attr($0))\"" } ?? "") + ">\n"
+        if !suite.properties.isEmpty {
+            out += "    <properties>\n"
+            for (name, value) in suite.properties {
+                out += "      <property name=\"\(attr(name))\" value=\"\(attr(value))\"/>\n"
+            }
+            out += "    </properties>\n"
+        }
+        for testCase in suite.cases {
+            out += "    <testcase name=\"\(attr(testCase.name))\" classname=\"\(attr(suite.classname))\""
+                + " time=\"\(ReportText.seconds(suite.time))\""
+            switch testCase.outcome {
+            case .passed:
+                out += "/>\n"
+            case .skipped(let message):
+                out += ">\n      <skipped" + (message.map { " message=\"\(attr($0))\"" } ?? "") + "/>\n    </testcase>\n"
+            case .failed(let type, let message, let body), .errored(let type, let message, let body):
+                let tag = if case .failed = testCase.outcome { "failure" } else { "error" }
+                out += ">\n      <\(tag) message=\"\(attr(message))\" type=\"\(attr(type))\">"
+                    + XMLText.cdata(redact(body)) + "</\(tag)>\n    </testcase>\n"
+            }
+        }
+        if let systemOut = suite.systemOut {
+            out += "    <system-out>\(XMLText.cdata(redact(systemOut)))</system-out>\n"
+        }
+        out += "  </testsuite>\n"
     }
 }
 

@@ -19,7 +19,11 @@ enum XMLText {
 
     /// An attribute value: markup characters escaped, and tabs and line breaks as character references so a
     /// parser's attribute normalisation does not turn them into spaces.
-    static func attribute(_ text: String) -> String {
+    static func attribute(_ text: String) -> String { escaped(text, whitespaceAsReferences: true) }
+
+    /// Markup characters escaped, characters XML cannot carry dropped; the HTML report uses it as is (HTML5 knows
+    /// the same five entities), keeping line breaks literal for `<pre>`.
+    static func escaped(_ text: String, whitespaceAsReferences: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in clean(text).unicodeScalars {
@@ -29,9 +33,9 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+            case "\n" where whitespaceAsReferences: out += "&#10;"
+            case "\r" where whitespaceAsReferences: out += "&#13;"
+            case "\t" where whitespaceAsReferences: out += "&#9;"
             default: out.unicodeScalars.append(scalar)
             }
         }

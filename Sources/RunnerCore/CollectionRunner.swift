@@ -23,6 +23,12 @@ package final class CollectionRunner {
                  redactor: SecretRedactor? = nil) {
         self.plan = plan
         self.dataRows = dataRows
+        var options = options
+        if options.buildSettings.authContext.tokenFetcher == nil {
+            // OAuth 2.0 token requests go through the run's own transport (its proxy, TLS and cookie settings).
+            let box = TransportBox(transport)
+            options.buildSettings.authContext.tokenFetcher = { box.transport.send($0) }
+        }
         self.options = options
         self.transport = transport
         self.sandbox = sandbox
@@ -120,12 +126,18 @@ package final class CollectionRunner {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
                                                  protocolProfileBehavior: planned.protocolProfileBehavior,
                                                  resolver: resolver, settings: options.buildSettings)
-            for warning in built.warnings { emit(.warning("\(reference.qualifiedName): \(warning)")) }
-            var prepared = built.request
-            if options.runTimeoutMilliseconds > 0 {
-                prepared.options.timeoutMilliseconds = remainingRequestBudget(prepared.options.timeoutMilliseconds)
+            var (prepared, result) = send(built, reference: reference)
+            // An auth may ask for the request again after reading the response (Digest's 401 challenge).
+            var auth = planned.effectiveAuth
+            for _ in 0..<AuthSigners.maximumRetries {
+                guard case .success(let response) = result,
+                      let next = AuthSigners.retry(after: response, auth: auth, context: options.buildSettings.authContext)
+                else { break }
+                auth = next
+                let rebuilt = try RequestBuilder.build(request, auth: next, protocolProfileBehavior: planned.protocolProfileBehavior,
+                                                       resolver: resolver, settings: options.buildSettings)
+                (prepared, result) = send(rebuilt, reference: reference)
             }
-            let result = transport.send(prepared)
             execution.request = (try? result.get().sentRequest) ?? prepared
             // Test scripts see the request as Newman shows it after the send: resolved, with every header that
             // went on the wire (the transport adds Host).
@@ -152,6 +164,17 @@ package final class CollectionRunner {
             if let requested = outcome?.nextRequest { next = requested }
         }
         return (execution, next)
+    }
+
+    /// Reports what building found, then sends within the run's time budget.
+    private func send(_ built: BuiltRequest, reference: ItemReference) -> (PreparedRequest, Result<HTTPResponse, TransportError>) {
+        for warning in built.warnings { emit(.warning("\(reference.qualifiedName): \(warning)")) }
+        for secret in built.generatedSecrets { redactor?.add(secret) }
+        var prepared = built.request
+        if options.runTimeoutMilliseconds > 0 {
+            prepared.options.timeoutMilliseconds = remainingRequestBudget(prepared.options.timeoutMilliseconds)
+        }
+        return (prepared, transport.send(prepared))
     }
 
     /// The per-request timeout, shortened so a request cannot outlive the whole-run `--timeout`.
@@ -225,4 +248,11 @@ package final class CollectionRunner {
         emit(.scriptFinished(cursor, reference, phase, owner: script.owner, outcome.error))
         return outcome
     }
+}
+
+/// Lets the token fetcher, a `@Sendable` closure, reach the run's transport. The runner is single-threaded and
+/// the fetcher runs only while a request is being built on that thread.
+private final class TransportBox: @unchecked Sendable {
+    let transport: HTTPTransport
+    init(_ transport: HTTPTransport) { self.transport = transport }
 }

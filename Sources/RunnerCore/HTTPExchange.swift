@@ -47,6 +47,8 @@ package struct RequestOptions: Sendable, Equatable {
     package var clientKeyPassphrase: String?
     /// Accept HTTP/1 responses that a strict parser rejects (`insecureHTTPParser`).
     package var insecureHTTPParser = false
+    /// NTLM credentials (`ntlm` auth): the transport performs the challenge–response handshake.
+    package var ntlmCredentials: NTLMCredentials?
     package init() {}
 }
 

@@ -16,6 +16,8 @@ package struct RequestBuildSettings: Sendable {
     package var makeBoundary: @Sendable () -> String = { MultipartEncoder.randomBoundary() }
     /// Makes the `Postman-Token` header of each request (a UUID v4; tests fix it).
     package var makeToken: @Sendable () -> String = { UUID().uuidString.lowercased() }
+    /// Clock, nonces and token fetching for auth signers (tests fix them; the runner adds the token fetcher).
+    package var authContext = AuthSigningContext()
     package init(workingDirectory: String) { self.workingDirectory = workingDirectory }
 }
 
@@ -34,6 +36,8 @@ package struct BuiltRequest: Sendable {
     /// The request as Newman shows it after sending (`pm.request` in test scripts, reports): variables resolved,
     /// URL parsed again from its resolved text, auth applied, every header sent listed.
     package var resolved: RequestDefinition?
+    /// Secrets the auth signer made (a fetched OAuth 2.0 token, a JWT), for the run's redactor.
+    package var generatedSecrets: [String] = []
     package init(request: PreparedRequest, warnings: [String] = [], resolved: RequestDefinition? = nil) {
         self.request = request
         self.warnings = warnings
@@ -83,6 +87,8 @@ package enum RequestBuilder {
 
         var signable = SignableRequest(method: method, url: url, headers: userHeaders, body: encodedBody?.bytes,
                                        protocolProfileBehavior: behavior)
+        signable.bodyDefinition = body
+        signable.context = settings.authContext
         warnings += AuthSigners.sign(&signable, auth: auth)
 
         let encodedURL = URLEncoding.encode(signable.url,
@@ -96,12 +102,16 @@ package enum RequestBuilder {
         // Node sends `Content-Length: 0` for a bodiless request unless the method normally has no body.
         let sendsEmptyBody = !["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"].contains(method)
         let bytes = signable.body ?? (sendsEmptyBody ? [] : nil)
+        var options = ProtocolProfile.options(behavior, base: settings.baseOptions)
+        options.ntlmCredentials = signable.ntlmCredentials
         let request = PreparedRequest(method: method, url: encodedURL.href, headers: finalHeaders, body: bytes,
-                                      options: ProtocolProfile.options(behavior, base: settings.baseOptions))
+                                      options: options)
         let shown = RequestDefinition(method: method, url: signable.url,
                                       headers: finalHeaders.map { KeyValue(key: $0.name, value: $0.value) },
-                                      body: body, auth: auth)
-        return BuiltRequest(request: request, warnings: warnings, resolved: shown)
+                                      body: signable.bodyDefinition ?? body, auth: auth)
+        var built = BuiltRequest(request: request, warnings: warnings, resolved: shown)
+        built.generatedSecrets = signable.generatedSecrets
+        return built
     }
 
     /// A URL given only as `raw` (no parts) is parsed from it; otherwise the parts are what is sent.

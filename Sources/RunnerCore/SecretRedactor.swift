@@ -19,6 +19,11 @@ package final class SecretRedactor: @unchecked Sendable {
     /// Variable-name fragments that mark a variable as secret.
     package static let secretNameFragments = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
                                               "credential", "private"]
+    /// Auth parameters whose names look secret but hold settings or names (`queryParamKey: token` must not
+    /// mask every "token" in a report).
+    package static let publicAuthParameters: Set<String> = ["queryparamkey", "addtokento", "tokentype", "tokenname",
+                                                           "accesstokenurl", "authurl", "headerprefix",
+                                                           "issecretbase64encoded", "client_authentication"]
     /// Header names whose values are always masked.
     package static let sensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
 
@@ -88,8 +93,9 @@ package final class SecretRedactor: @unchecked Sendable {
         default:
             for member in auth.parameters.members {
                 let lower = member.key.lowercased()
+                guard !SecretRedactor.publicAuthParameters.contains(lower) else { continue }
                 if ["password", "token", "secret", "key", "accesstoken", "clientsecret", "privatekey", "consumersecret", "tokensecret",
-                    "authkey", "secretkey", "sessiontoken", "signature"].contains(where: { lower.contains($0) }),
+                    "authkey", "secretkey", "sessiontoken", "signature", "passphrase"].contains(where: { lower.contains($0) }),
                    let text = member.value.stringValue {
                     add(resolver.resolve(text))
                 }

@@ -104,6 +104,23 @@ struct LegacyTests {
         ])
     }
 
+    @Test("the legacy _ keeps lodash 3 names that lodash 4 dropped; require('lodash') is plain lodash 4")
+    func lodash3Names() {
+        let lines = Harness().log("""
+            const users = [{ n: 'a', age: 1 }, { n: 'b', age: 2 }];
+            console.log(_.contains([1, 2], 2), _.pluck(users, 'n').join(), _.where(users, { age: 2 })[0].n, _.findWhere(users, { n: 'a' }).age);
+            console.log(_.any([0, 1]), typeof require('lodash').contains, require('lodash').eq(NaN, NaN));
+            """)
+        #expect(lines == ["true a,b b 1", "true undefined true"])
+    }
+
+    @Test("_ is still lodash when lodash was first loaded by something else")
+    func lodashLoadedFirstElsewhere() {
+        let harness = Harness()
+        _ = harness.run("pm.test('b', () => pm.response.to.have.body(/Ada/)); require('lodash');")
+        #expect(harness.log("console.log(typeof _.map, typeof _.contains)") == ["function function"])
+    }
+
     @Test("CryptoJS HMAC-SHA256 of a SendSafely-style message matches Python's hmac")
     func hmacSignature() {
         // python3 -c 'import hmac,hashlib; print(hmac.new(b"sXtR9q2mKvB7zLp4", b"Hk3pQ9zX/api/v2.0/package/2024-05-01T12:00:00+0000{\"vdr\":false}", hashlib.sha256).hexdigest())'

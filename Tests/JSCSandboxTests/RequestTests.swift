@@ -77,7 +77,9 @@ struct RequestShapeTests {
         let outcome = Harness().run("console.log(pm.request.method, pm.request.url.getHost(), pm.request.url.getPath());", phase: .prerequest,
                                     request: "http://localhost:3000/status")
         #expect(outcome.console.map(\.text) == ["GET localhost /status"])
-        #expect(outcome.request["url"]?["port"] == "3000")
+        // Untouched, the URL goes back as it came (a string); the method gets its default.
+        #expect(outcome.request["url"] == "http://localhost:3000/status")
+        #expect(outcome.request["method"] == "GET")
     }
 
     @Test("urlencoded and formdata bodies are lists scripts can change")
@@ -94,5 +96,33 @@ struct RequestShapeTests {
         #expect(outcome.request["body"]?["urlencoded"] == [
             ["key": "a", "value": "1"], ["key": "b", "value": "2", "disabled": true], ["key": "c", "value": "3"],
         ])
+    }
+}
+
+@Suite("url round trip")
+struct URLRoundTripTests {
+    @Test("a URL without a path and one with the root path survive the JSON round trip unchanged")
+    func pathlessURL() {
+        let harness = Harness()
+        for raw in ["http://localhost:3000", "http://localhost:3000/", "{{base}}/users/:id?x=1#top"] {
+            let first = harness.run("pm.request.headers.add({ key: 'X', value: '1' }); pm.request.url.hash = pm.request.url.hash;",
+                                    phase: .prerequest, request: ["url": .string(raw), "method": "GET"])
+            #expect(first.request["url"] == .string(raw))
+            let second = harness.run("console.log(pm.request.url.toString());", phase: .test, request: first.request)
+            #expect(second.console.map(\.text) == [raw])
+        }
+    }
+}
+
+@Suite("untouched request fields")
+struct UntouchedFieldTests {
+    @Test("fields a script does not change come back exactly as given; changed ones in v2.1 form")
+    func untouched() {
+        let request: JSONValue = ["url": "https://postman-echo.com/get?", "method": "GET", "header": [["key": "A", "value": "1", "description": "kept"]]]
+        let untouched = Harness().run("pm.request.url.getHost();", phase: .prerequest, request: request)
+        #expect(untouched.request == request)
+        let changed = Harness().run("pm.request.url.query.add({ key: 'q', value: '1' });", phase: .prerequest, request: request)
+        #expect(changed.request["url"]?["raw"] == "https://postman-echo.com/get?q=1")
+        #expect(changed.request["header"] == request["header"])
     }
 }

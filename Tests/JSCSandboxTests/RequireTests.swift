@@ -55,6 +55,16 @@ struct RequireTests {
         ])
     }
 
+    @Test("postman-collection and punycode are available too")
+    func sdkModule() {
+        let lines = Harness().log("""
+            const { Url, Request } = require('postman-collection');
+            console.log(new Url('https://a.test:8080/x?y=1').getRemote(), new Request({ url: 'http://h.test', method: 'put' }).method);
+            console.log(require('punycode').toASCII('mañana.com'));
+            """)
+        #expect(lines == ["a.test:8080 PUT", "xn--maana-pta.com"])
+    }
+
     @Test("an unknown module is a script error naming it")
     func unknownModule() {
         let outcome = Harness().run("const x = require('left-pad');")
@@ -62,17 +72,22 @@ struct RequireTests {
         #expect(outcome.error?.line == 1)
     }
 
-    @Test("a library that Debian lacks explains itself")
-    func missingLibrary() {
-        let outcome = Harness().run("tv4.validate({}, {});")
-        #expect(outcome.error?.message.contains("tv4 is not available") == true)
+    @Test("tv4, which Debian lacks, is answered by Ajv in draft-04 mode")
+    func tv4() {
+        let lines = Harness().log(#"""
+            const schema = { $schema: 'http://json-schema.org/draft-04/schema#', type: 'object', required: ['id'],
+                             properties: { id: { type: 'number' }, when: { type: 'string', format: 'made-up' } } };
+            console.log(tv4.validate({ id: 1, when: 'x' }, schema), tv4.validate({ id: 'one' }, schema), tv4.error.dataPath);
+            console.log(require('tv4').validateMultiple({}, schema).errors.length);
+            """#)
+        #expect(lines == ["true false .id", "1"])
     }
 
     @Test("chai from require and pm.expect are the same instance, and lazy globals load once")
     func sameChai() {
         let harness = Harness()
         #expect(harness.log("pm.expect(1).to.equal(1); console.log(require('chai').expect(2).to.equal(2) !== undefined)") == ["true"])
-        #expect(harness.log("console.log(_ === require('lodash'))") == ["true"])
+        #expect(harness.log("console.log(_ === _, require('lodash') === require('lodash'))") == ["true true"])
     }
 }
 

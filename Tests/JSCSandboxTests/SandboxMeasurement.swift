@@ -42,6 +42,13 @@ struct SandboxMeasurement {
         });
         """
 
+    /// User + system CPU seconds of this process; steadier than wall time on a shared machine.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     @Test("cold start and per-script cost")
     func measure() {
         let response = jsonResponse(SandboxMeasurement.body)
@@ -55,16 +62,35 @@ struct SandboxMeasurement {
         print(String(format: "create sandbox: %.1f ms; first pm.test script (loads chai): %.1f ms; total cold %.1f ms",
                      created.timeIntervalSince(start) * 1000, cold.timeIntervalSince(created) * 1000, cold.timeIntervalSince(start) * 1000))
         var failures = 0
+        let cpuStart = SandboxMeasurement.cpuSeconds()
         let loopStart = Date()
         for _ in 0..<1000 {
             let outcome = harness.run(SandboxMeasurement.script, response: response)
             failures += outcome.assertions.filter { $0.status != .passed }.count + (outcome.error == nil ? 0 : 1)
         }
         let perScript = Date().timeIntervalSince(loopStart)
-        print(String(format: "1000 runs of 4 pm.test / ~22 expectations: %.3f ms per script (failures: %d)", perScript, failures))
+        print(String(format: "1000 runs of 4 pm.test / ~22 expectations: %.3f ms per script wall, %.3f ms CPU (failures: %d)",
+                     perScript, SandboxMeasurement.cpuSeconds() - cpuStart, failures))
+        let emptyStart = Date(), emptyCPU = SandboxMeasurement.cpuSeconds()
+        for _ in 0..<1000 { _ = harness.run("1;", response: response) }
+        print(String(format: "1000 runs of an empty script (fixed cost): %.3f ms wall, %.3f ms CPU each",
+                     Date().timeIntervalSince(emptyStart), SandboxMeasurement.cpuSeconds() - emptyCPU))
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("peak RSS: \(usage.ru_maxrss / 1024) MiB")
         #expect(failures == 0)
+    }
+
+    @Test("first-use cost of each library")
+    func libraryCosts() {
+        let harness = Harness()
+        _ = harness.run("1;")
+        for (name, script) in [("chai", "pm.expect(1).to.equal(1);"), ("lodash", "_.VERSION;"), ("CryptoJS", "CryptoJS.SHA256('x');"),
+                               ("moment", "require('moment')();"), ("ajv", "pm.response.to.have.jsonSchema({type:'object'});"),
+                               ("xml2js", "xml2Json('<a/>');"), ("cheerio", "cheerio.load('<p/>');"), ("uuid", "require('uuid').v4();")] {
+            let start = Date()
+            let outcome = harness.run(script)
+            print(String(format: "%@: %.1f ms%@", name, Date().timeIntervalSince(start) * 1000, outcome.error.map { " (\($0))" } ?? ""))
+        }
     }
 }

@@ -32,6 +32,8 @@ struct ScriptErrorTests {
     @Test("top-level const/let in one script does not collide with the next, and top-level return works")
     func scopesPerScript() {
         let harness = Harness()
+        // Sandbox names may be redeclared, as with Postman's globals.
+        #expect(harness.run("const data = pm.response.json(); let request = 1; const tests = {}; var pm2 = pm; const environment = 2;").error == nil)
         #expect(harness.run("const a = 1; let b = 2; if (a) return; throw new Error('not reached');").error == nil)
         #expect(harness.run("const a = 3; let b = 4; pm.test('t', () => pm.expect(a + b).to.equal(7));").assertions.first?.status == .passed)
     }
@@ -91,5 +93,27 @@ struct ScriptErrorTests {
         let outcome = Harness().run("await new Promise(r => setTimeout(r, 1));\nnull.x;")
         #expect(outcome.error?.name == "TypeError")
         #expect(outcome.error?.line == 2)
+    }
+}
+
+@Suite("error wording")
+struct ErrorWordingTests {
+    @Test("common TypeErrors and ReferenceErrors read as Node words them")
+    func nodeWording() {
+        let harness = Harness()
+        let messages = [
+            "const data = {}; data.args.a;",
+            "const json = {}; json.form['FriendlyName'].x;",
+            "const n = null; n.value;",
+            "const o = {}; o.missing();",
+            "notDefinedAnywhere + 1;",
+        ].map { harness.run($0).error?.message ?? "" }
+        #expect(messages == [
+            "Cannot read properties of undefined (reading 'a')",
+            "Cannot read properties of undefined (reading 'FriendlyName')",
+            "Cannot read properties of null (reading 'value')",
+            "o.missing is not a function",
+            "notDefinedAnywhere is not defined",
+        ])
     }
 }

@@ -147,7 +147,8 @@
             this.auth = source.auth || undefined;
             this.host = typeof source.host === 'string' ? source.host.split('.') : source.host ? source.host.slice() : undefined;
             this.port = source.port !== undefined && source.port !== null && source.port !== '' ? String(source.port) : undefined;
-            this.path = typeof source.path === 'string' ? source.path.replace(/^\//, '').split('/') : source.path ? source.path.slice() : undefined;
+            // `path: []` means no path at all (http://h.test), as toJSON writes it; `['']` is the root path "/".
+            this.path = typeof source.path === 'string' ? source.path.replace(/^\//, '').split('/') : source.path && source.path.length ? source.path.slice() : undefined;
             this.hash = source.hash !== undefined && source.hash !== null ? source.hash : undefined;
             this.query = queryList(typeof source.query === 'string' ? Url.parseQuery(source.query) : source.query || []);
             this.variables = new PropertyList(source.variable || []);
@@ -226,7 +227,8 @@
             if (this.auth !== undefined) out.auth = this.auth;
             out.host = (this.host || []).slice();
             if (this.port !== undefined) out.port = this.port;
-            if (this.path !== undefined) out.path = this.path.slice();
+            // Always an array in the JSON the runner reads; `raw` still tells "h.test" from "h.test/".
+            out.path = (this.path || []).slice();
             out.query = this.query.toJSON();
             if (this.hash !== undefined) out.hash = this.hash;
             out.variable = this.variables.toJSON();

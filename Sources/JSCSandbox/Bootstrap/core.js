@@ -36,6 +36,7 @@
         if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
             name = String(error.name || (error.constructor && error.constructor.name) || 'Error');
             message = error.message !== undefined ? String(error.message) : carrier.safeString(error);
+            message = carrier.nodeMessage(name, message);
         } else {
             message = carrier.safeString(error);
         }
@@ -57,6 +58,25 @@
         const info = { name, message, stack };
         if (line !== undefined) { info.line = line; info.column = column; }
         return info;
+    };
+
+    /**
+     * JavaScriptCore words common TypeErrors and ReferenceErrors differently from Node; reports read like Newman's
+     * when the frequent ones are said the Node way.
+     */
+    carrier.nodeMessage = function (name, message) {
+        let match;
+        if (name === 'TypeError' && (match = /^(undefined|null) is not an object \(evaluating '([\s\S]*)'\)$/.exec(message))) {
+            const expression = match[2];
+            const bracket = /\[\s*(['"`]?)([\s\S]*?)\1\s*\]$/.exec(expression);
+            const property = bracket ? bracket[2] : expression.slice(expression.lastIndexOf('.') + 1);
+            return 'Cannot read properties of ' + match[1] + " (reading '" + property + "')";
+        }
+        if (name === 'TypeError' && (match = /^[\s\S]* is not a function\. \(In '[\s\S]*', '([\s\S]*)' is [\s\S]*\)$/.exec(message))) {
+            return match[1] + ' is not a function';
+        }
+        if (name === 'ReferenceError' && (match = /^Can't find variable: (.*)$/.exec(message))) return match[1] + ' is not defined';
+        return message;
     };
 
     carrier.describeError = function (error, sourceURL, prefixLength) {

@@ -87,10 +87,31 @@
         }
     };
 
-    carrier.lazyGlobal('_', () => carrier.require('lodash'));
+    /**
+     * The legacy `_` is lodash 3 in postman-sandbox; Debian has lodash 4. A separate lodash 4 instance gets the
+     * lodash 3 names that version 4 dropped, so old scripts keep working while require('lodash') stays plain 4.
+     */
+    function legacyLodash() {
+        const lodash = carrier.require('lodash').runInContext();
+        const aliases = {
+            contains: 'includes', include: 'includes', pluck: 'map', collect: 'map', where: 'filter', select: 'filter',
+            findWhere: 'find', detect: 'find', indexBy: 'keyBy', any: 'some', all: 'every', object: 'zipObject',
+            pairs: 'toPairs', sortByOrder: 'orderBy', padLeft: 'padStart', padRight: 'padEnd', trunc: 'truncate',
+            foldl: 'reduce', inject: 'reduce', foldr: 'reduceRight', methods: 'functions', compose: 'flowRight',
+            backflow: 'flowRight', callback: 'iteratee',
+        };
+        const additions = {};
+        for (const name of Object.keys(aliases)) {
+            if (lodash[name] === undefined) additions[name] = lodash[aliases[name]];
+        }
+        // lodash 3's pluck/where took a property name or a match object, which map/filter accept too.
+        lodash.mixin(additions);
+        return lodash;
+    }
+    carrier.lazyGlobal('_', legacyLodash);
     carrier.lazyGlobal('CryptoJS', () => carrier.cryptoJS());
     carrier.lazyGlobal('cheerio', () => carrier.require('cheerio'));
     carrier.lazyGlobal('Backbone', () => carrier.require('backbone'));
-    carrier.lazyGlobal('tv4', () => { throw carrier.fail("tv4 is not available: Debian does not package it; use pm.response.to.have.jsonSchema (Ajv) instead"); });
+    carrier.lazyGlobal('tv4', () => carrier.require('tv4'));
     carrier.lazyGlobal('xml2Json', () => xml2Json);
 })(globalThis.__carrier);

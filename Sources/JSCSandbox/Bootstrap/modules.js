@@ -71,6 +71,7 @@
         const source = read(path);
         const module = { exports: {}, id: path, filename: path, loaded: false, children: [], paths: [] };
         moduleCache.set(path, module);
+        carrier.loadingDepth++;
         try {
             if (path.endsWith('.json')) {
                 module.exports = JSON.parse(source);
@@ -85,18 +86,22 @@
         } catch (error) {
             moduleCache.delete(path);
             throw error;
+        } finally {
+            carrier.loadingDepth--;
         }
         module.loaded = true;
         return module.exports;
     }
 
+    // Minified builds come first where Debian ships them: JavaScriptCore parses them several times faster, and a
+    // library's own line numbers never reach reports (errors point at the user's script).
     /**
      * Modules a script may require by name: Node built-ins we implement, and Postman's library list mapped to
      * Debian's files, with the Debian package to name when the file is missing.
      */
     const libraries = {
-        lodash: { files: ['/usr/share/nodejs/lodash/lodash.js'], names: ['lodash.js', 'lodash/lodash.js'], debian: 'node-lodash' },
-        chai: { files: ['/usr/share/javascript/chai/chai.js'], names: ['chai.js', 'chai/chai.js'], debian: 'libjs-chai' },
+        lodash: { files: ['/usr/share/nodejs/lodash/lodash.min.js', '/usr/share/nodejs/lodash/lodash.js'], names: ['lodash.min.js', 'lodash.js', 'lodash/lodash.js'], debian: 'node-lodash' },
+        chai: { files: ['/usr/share/javascript/chai/chai.min.js', '/usr/share/javascript/chai/chai.js'], names: ['chai.min.js', 'chai.js', 'chai/chai.js'], debian: 'libjs-chai' },
         moment: { files: ['/usr/share/javascript/moment/moment.js', '/usr/share/nodejs/moment/moment.js'], names: ['moment.js', 'moment/moment.js'], debian: 'libjs-moment' },
         uuid: { files: ['/usr/share/nodejs/uuid/dist/umd/uuid.min.js'], names: ['uuid.min.js', 'uuid/dist/umd/uuid.min.js'], debian: 'node-uuid' },
         backbone: { files: ['/usr/share/javascript/backbone/backbone.js'], names: ['backbone.js', 'backbone/backbone.js'], debian: 'libjs-backbone' },
@@ -104,6 +109,7 @@
         ajv: { node: 'ajv', debian: 'node-ajv' },
         xml2js: { node: 'xml2js', debian: 'node-xml2js' },
         cheerio: { node: 'cheerio', debian: 'node-cheerio' },
+        punycode: { node: 'punycode', debian: 'node-punycode' },
         'crypto-js': { special: () => carrier.cryptoJS(), debian: 'libjs-cryptojs' },
     };
     carrier.libraries = libraries;
@@ -178,14 +184,25 @@
         return require;
     }
 
+    /** require() for our own bootstrap code: Node resolution over the library roots, beyond the script list. */
+    carrier.requireInternal = function (request) { return requireFrom('/', request, false); };
+
     /** require() as scripts see it: only the sandbox's module list, as postman-sandbox allows. */
     carrier.require = function require(request) { return requireFrom('/', request, true); };
 
     /** Evaluates a browser script in its own function scope and returns what `expression` names afterwards. */
     carrier.loadScripts = function (paths, expression) {
         const body = paths.map((path) => read(path)).join('\n;\n');
-        return native.evaluate('(function () {' + body + '\n;return ' + expression + ';})', paths[paths.length - 1])();
+        carrier.loadingDepth++;
+        try {
+            return native.evaluate('(function () {' + body + '\n;return ' + expression + ';})', paths[paths.length - 1])();
+        } finally {
+            carrier.loadingDepth--;
+        }
     };
+
+    /** How many library loads are under way; lazy globals stay undefined meanwhile (libraries probe `root._`). */
+    carrier.loadingDepth = 0;
 
     const cryptoParts = ['core', 'x64-core', 'lib-typedarrays', 'enc-utf16', 'enc-base64', 'md5', 'sha1', 'sha256', 'sha224',
         'sha512', 'sha384', 'sha3', 'ripemd160', 'hmac', 'pbkdf2', 'evpkdf', 'cipher-core', 'mode-cfb', 'mode-ctr',
@@ -199,16 +216,22 @@
             .concat(extraDirectories, ['/usr/share/javascript/cryptojs/components']);
         const directory = directories.find((dir) => read(dir + '/core.js'));
         if (!directory) throw missing('crypto-js', libraries['crypto-js'], directories.map((dir) => dir + '/core.js'));
-        cryptoJS = carrier.loadScripts(cryptoParts.map((part) => directory + '/' + part + '.js').filter((path) => read(path)), 'CryptoJS');
+        const parts = cryptoParts.map((part) => [directory + '/' + part + '-min.js', directory + '/' + part + '.js'].find((path) => read(path)));
+        cryptoJS = carrier.loadScripts(parts.filter(Boolean), 'CryptoJS');
         return cryptoJS;
     };
 
     /** Defines a lazy global: the library loads when a script first reads the name. */
     carrier.lazyGlobal = function (name, load) {
+        let loading = false;
         Object.defineProperty(globalThis, name, {
             configurable: true, enumerable: false,
             get() {
-                const value = load();
+                // Libraries probe globals such as `root._` while they load; they must not start a load themselves.
+                if (loading || carrier.loadingDepth > 0) return undefined;
+                let value;
+                loading = true;
+                try { value = load(); } finally { loading = false; }
                 Object.defineProperty(globalThis, name, { value, configurable: true, writable: true, enumerable: false });
                 return value;
             },

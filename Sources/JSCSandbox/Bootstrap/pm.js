@@ -7,9 +7,13 @@
     carrier.legacyParameters = ['tests', 'globals', 'environment', 'data', 'iteration', 'request', 'responseBody', 'responseCode',
         'responseHeaders', 'responseTime', 'responseCookies', 'xml2Json'];
 
-    /** The text that opens every script's function; the script follows on the same line. */
+    /**
+     * The text that opens every script's function; the script follows on the same line. The sandbox names are
+     * parameters of an outer function so that a script may still declare `const data` or `let request` itself.
+     */
     carrier.wrapperPrefix = function (legacy) {
-        return '(async function (' + modernParameters.concat(legacy ? carrier.legacyParameters : []).join(', ') + ') {';
+        return '(function (' + modernParameters.concat(legacy ? carrier.legacyParameters : []).join(', ') +
+            ') { return (async function () {';
     };
 
     function recordAssertion(run, name, index, error, skipped) {
@@ -161,8 +165,29 @@
         return pm;
     }
 
-    carrier.begin = function (json) {
+    const requestFields = ['url', 'method', 'header', 'body', 'auth'];
+    function snapshotRequest(request) {
+        const json = request.toJSON(), out = {};
+        for (const field of requestFields) out[field] = JSON.stringify(json[field]);
+        return out;
+    }
+    /**
+     * The request as the script left it. Fields the script did not change go back exactly as they came, so that
+     * our URL model never rewrites a URL nobody touched (`get?`, `a&&b`, odd encodings).
+     */
+    function requestAfterScript(run) {
+        const json = run.request.toJSON();
+        for (const field of requestFields) {
+            if (JSON.stringify(json[field]) === run.requestSnapshot[field] && run.originalRequest[field] !== undefined) {
+                json[field] = run.originalRequest[field];
+            }
+        }
+        return json;
+    }
+
+    carrier.begin = function (json, responseBody) {
         const context = JSON.parse(json);
+        if (context.response) context.response.body = responseBody;
         timers.reset();
         const run = {
             sourceURL: context.sourceName, prefixLength: carrier.wrapperPrefix(context.legacy).length,
@@ -171,6 +196,8 @@
         };
         carrier.run = run;
         run.request = new sdk.Request(context.request);
+        run.originalRequest = typeof context.request === 'string' ? { url: context.request } : context.request || {};
+        run.requestSnapshot = snapshotRequest(run.request);
         run.response = context.response ? new sdk.Response(Object.assign({ cookies: context.cookies }, context.response)) : undefined;
         run.pm = makePm(run, context);
         run.postman = carrier.makePostman(run, context);
@@ -199,7 +226,7 @@
         timers.reset();
 
         let request = null;
-        try { request = run.request.toJSON(); } catch (error) { carrier.reportError(error); }
+        try { request = requestAfterScript(run); } catch (error) { carrier.reportError(error); }
         carrier.run = null;
         return JSON.stringify({
             assertions: run.assertions, console: run.console, error: run.error, request,

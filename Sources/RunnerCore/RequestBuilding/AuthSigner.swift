@@ -14,6 +14,14 @@ package struct SignableRequest: Sendable {
     package var body: [UInt8]?
     /// The merged `protocolProfileBehavior`.
     package var protocolProfileBehavior: JSONObject
+    /// The resolved body definition (signers that hash or extend a body by mode read it).
+    package var bodyDefinition: RequestBody?
+    /// Clock, nonces and the token fetcher signers use; tests fix them.
+    package var context = AuthSigningContext()
+    /// NTLM credentials for the transport (NTLM is a handshake libcurl performs, not a header we write).
+    package var ntlmCredentials: NTLMCredentials?
+    /// Values a signer made that reports must not show (a fetched OAuth 2.0 token, a JWT in the query).
+    package var generatedSecrets: [String] = []
 
     package init(method: String, url: RequestURL, headers: [HTTPHeader], body: [UInt8]?, protocolProfileBehavior: JSONObject) {
         self.method = method
@@ -36,12 +44,27 @@ package protocol AuthSigner: Sendable {
     var type: String { get }
     /// Signs the request with the (resolved) auth parameters; returns warnings for the run's console.
     func sign(_ request: inout SignableRequest, auth: Auth) -> [String]
+    /// After a response: the auth to send the request again with (Digest's challenge), or `nil` to keep the
+    /// response. postman-runtime calls this the `post` hook; a `false` there replays the request.
+    func retry(after response: HTTPResponse, auth: Auth, context: AuthSigningContext) -> Auth?
+}
+
+extension AuthSigner {
+    /// Most types never replay.
+    package func retry(after response: HTTPResponse, auth: Auth, context: AuthSigningContext) -> Auth? { nil }
 }
 
 /// The auth types Carrier can sign.
 package enum AuthSigners {
     /// Every signer, looked up by `type`.
-    package static let all: [any AuthSigner] = [NoAuthSigner(), BasicAuthSigner(), BearerAuthSigner(), APIKeyAuthSigner()]
+    package static let all: [any AuthSigner] = [
+        NoAuthSigner(), BasicAuthSigner(), BearerAuthSigner(), APIKeyAuthSigner(), DigestAuthSigner(),
+        OAuth1AuthSigner(), OAuth2AuthSigner(), HawkAuthSigner(), AWSV4AuthSigner(), NTLMAuthSigner(),
+        EdgeGridAuthSigner(), JWTAuthSigner(), ASAPAuthSigner(),
+    ]
+
+    /// postman-runtime's replay limit: a request is sent at most this many extra times for its auth.
+    package static let maximumRetries = 3
 
     /// The signer for a type, `nil` when the type is not supported.
     package static func signer(for type: String) -> (any AuthSigner)? {
@@ -55,6 +78,12 @@ package enum AuthSigners {
             return ["auth type \"\(auth.type)\" is not supported yet; the request is sent unsigned"]
         }
         return signer.sign(&request, auth: auth)
+    }
+
+    /// The auth to replay the request with after `response`, `nil` when the response stands.
+    package static func retry(after response: HTTPResponse, auth: Auth?, context: AuthSigningContext) -> Auth? {
+        guard let auth, let signer = signer(for: auth.type) else { return nil }
+        return signer.retry(after: response, auth: auth, context: context)
     }
 }
 

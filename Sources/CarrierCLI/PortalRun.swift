@@ -1,0 +1,108 @@
+import CurlTransport
+import Foundation
+import JSCSandbox
+import RunnerCore
+
+/// What one environment's run needs that holds state: its transport (with its cookie jar) and its script
+/// sandbox (with its JavaScript context). A fresh pair per environment, so runs never share state; the CLI makes
+/// the real ones, tests may hand in doubles.
+package struct PortalEngines: Sendable {
+    /// A new transport.
+    package var makeTransport: @Sendable () throws(CLIError) -> HTTPTransport
+    /// A new sandbox.
+    package var makeSandbox: @Sendable () -> ScriptSandbox
+
+    package init(makeTransport: @escaping @Sendable () throws(CLIError) -> HTTPTransport,
+                 makeSandbox: @escaping @Sendable () -> ScriptSandbox) {
+        self.makeTransport = makeTransport
+        self.makeSandbox = makeSandbox
+    }
+
+    /// libcurl and JavaScriptCore.
+    package static let real = PortalEngines(makeTransport: makeCurlTransport, makeSandbox: { JSCSandbox() })
+
+    private static func makeCurlTransport() throws(CLIError) -> HTTPTransport {
+        do {
+            return try CurlTransport()
+        } catch {
+            throw CLIError("cannot start libcurl: \(error.message)")
+        }
+    }
+}
+
+/// One environment's finished run, with what its reports and exports read.
+struct PortalResult: Sendable {
+    var environment: EnvironmentSource
+    var inputs: RunInputs
+    var record: RunRecord
+    var scopes: VariableScopes
+    /// This run's own redactor (its secrets); combined reports apply every environment's.
+    var redactor: SecretRedactor
+}
+
+/// `carrier run` for one environment: its own variables, transport, sandbox and redactor; reports and exports
+/// for it alone. Single-threaded; several may run at once on different threads.
+struct PortalRun: Sendable {
+    let options: RunCommandOptions
+    let inputs: RunInputs
+    /// `nil` when the run has no `-e` at all.
+    let environment: EnvironmentSource?
+    let engines: PortalEngines
+    /// Several environments in this invocation: file reports without `{environment}` are left to the coordinator.
+    let isOneOfMany: Bool
+
+    /// Runs to the end and writes this environment's reports and exports.
+    /// - Parameters:
+    ///   - write: the CLI reporter's sink.
+    ///   - extraObservers: e.g. the progress line.
+    func run(isTerminal: Bool, write: @escaping @Sendable (String) -> Void,
+             extraObservers: [RunObserver] = []) throws(CLIError) -> PortalResult {
+        let scopes = try inputs.initialScopes(options)
+        let runOptions = PortalRun.runOptions(options)
+        let transport = try engines.makeTransport()
+        if let jar = options.cookieJarPath {
+            for cookie in try CookieJarFile.read(path: jar) { transport.setCookie(cookie) }
+        }
+        let sandbox = engines.makeSandbox()
+        let redactor = SecretRedactor()
+        let reporters = try ReporterSet(options: options, inputs: inputs, environment: environment, redactor: redactor,
+                                        isTerminal: isTerminal, write: write)
+        let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
+                                 collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
+                                 iterationCount: 0, startedAt: SystemClock().now())
+        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, dataRows: inputs.dataRows,
+                                      options: runOptions, transport: transport, sandbox: sandbox,
+                                      observers: reporters.observers + extraObservers, redactor: redactor)
+        let record = runner.run()
+        try reporters.finish(record, scopes: runner.scopes, perEnvironmentOnly: isOneOfMany)
+        try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport,
+                          environment: environment)
+        let source = environment ?? EnvironmentSource(file: inputs.environment ?? .init(), name: "", fileNameSafe: "default")
+        return PortalResult(environment: source, inputs: inputs, record: record, scopes: runner.scopes, redactor: redactor)
+    }
+
+    /// The runner's options from the command line.
+    static func runOptions(_ options: RunCommandOptions) -> RunOptions {
+        let workingDirectory = options.workingDirectory.map { path in
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        } ?? FileManager.default.currentDirectoryPath
+        var settings = RequestBuildSettings(workingDirectory: workingDirectory)
+        settings.allowFilesOutsideWorkingDirectory = options.insecureFileRead
+        settings.baseOptions.followRedirects = !options.ignoreRedirects
+        settings.baseOptions.verifyTLS = !options.insecure
+        settings.baseOptions.timeoutMilliseconds = options.timeoutRequest
+        settings.baseOptions.maxResponseBytes = options.maxResponseSize
+        settings.baseOptions.extraCACertificatesPath = options.sslExtraCACerts
+        settings.baseOptions.clientCertificatePath = options.sslClientCert
+        settings.baseOptions.clientKeyPath = options.sslClientKey
+        settings.baseOptions.clientKeyPassphrase = options.sslClientPassphrase
+
+        var runOptions = RunOptions(buildSettings: settings)
+        runOptions.iterationCount = options.iterationCount
+        runOptions.bail = options.bail
+        runOptions.delayRequestMilliseconds = options.delayRequest
+        runOptions.runTimeoutMilliseconds = options.timeout
+        runOptions.scriptTimeoutMilliseconds = options.timeoutScript
+        return runOptions
+    }
+}

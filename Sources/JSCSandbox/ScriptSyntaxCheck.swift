@@ -1,0 +1,42 @@
+import RunnerCore
+#if canImport(CJavaScriptCore)
+import CJavaScriptCore
+#else
+import JavaScriptCore
+#endif
+
+/// Parses a collection script without running it (JavaScriptCore's `JSCheckScriptSyntax`), for `carrier check`.
+/// The script is checked as the sandbox runs it, the body of an async function, so top-level `return` and
+/// `await` are accepted; reported lines are the script's own.
+package enum ScriptSyntaxCheck {
+    /// The syntax error, or `nil` when the script parses.
+    package static func check(_ source: String) -> ScriptError? {
+        guard let context = JSGlobalContextCreate(nil) else { return nil }
+        defer { JSGlobalContextRelease(context) }
+        // The wrapper's opening sits on its own line (JavaScriptCore numbers it 1 whatever the starting line
+        // asked for), so the script's own line is one less than reported.
+        let wrapped = "(async function () {\n" + source + "\n})"
+        let script = JSStringCreateWithUTF8CString(wrapped)
+        defer { JSStringRelease(script) }
+        var exception: JSValueRef?
+        guard !JSCheckScriptSyntax(context, script, nil, 1, &exception), let exception else { return nil }
+        let message = string(property: "message", of: exception, in: context) ?? "the script does not parse"
+        let name = string(property: "name", of: exception, in: context) ?? "SyntaxError"
+        let line = string(property: "line", of: exception, in: context).flatMap { Int($0) }.map { $0 - 1 }
+        return ScriptError(name: name, message: message, line: line.map { max(1, min($0, source.split(separator: "\n", omittingEmptySubsequences: false).count)) })
+    }
+
+    private static func string(property: String, of value: JSValueRef, in context: JSContextRef) -> String? {
+        guard let object = JSValueToObject(context, value, nil) else { return nil }
+        let name = JSStringCreateWithUTF8CString(property)
+        defer { JSStringRelease(name) }
+        guard let propertyValue = JSObjectGetProperty(context, object, name, nil),
+              !JSValueIsUndefined(context, propertyValue),
+              let text = JSValueToStringCopy(context, propertyValue, nil) else { return nil }
+        defer { JSStringRelease(text) }
+        let size = JSStringGetMaximumUTF8CStringSize(text)
+        var buffer = [CChar](repeating: 0, count: size)
+        JSStringGetUTF8CString(text, &buffer, size)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
