@@ -28,9 +28,17 @@ struct DemoEndToEndTests {
         let junit = try JUnitCounts(path: junitPath)
         #expect(junit.tests == total)
         #expect(junit.failures == 0 && junit.errors == 0)
+
+        // The signed REST request runs too, against the stand-in that checks the HMAC signature.
+        let signing = try JSONParser.parse(bytes: Array(try #require(
+            FileManager.default.contents(atPath: project + "/reports/rest-signing-summary.json"))))
+        #expect(signing["run"]?["stats"]?["assertions"]?["failed"]?.intValue == 0)
+        #expect((signing["run"]?["stats"]?["assertions"]?["total"]?.intValue ?? 0) > 0)
+        let signingJUnit = try JUnitCounts(path: project + "/reports/rest-signing-junit.xml")
+        #expect(signingJUnit.tests > 0 && signingJUnit.failures == 0 && signingJUnit.errors == 0)
     }
 
-    @Test("carrier demo --project-dir DIR exits 0 and writes reports/junit.xml and reports/summary.json there")
+    @Test("carrier demo --project-dir DIR exits 0 and writes reports/junit.xml, reports/summary.json (and the signing run's) there")
     func demoWithProjectDir() throws {
         let project = try projectCopy()
         let elsewhere = try TemporaryDirectory()
