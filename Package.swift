@@ -13,7 +13,9 @@ let package = Package(
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
-        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CCryptoShim"]),
+        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto"]),
+        // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
+        .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
         // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
         .target(name: "CCryptoShim", linkerSettings: [.linkedLibrary("crypto")]),
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
@@ -27,7 +29,7 @@ let package = Package(
         ], resources: [.copy("Bootstrap")]),
         .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
         .target(name: "HTTPServer"),
-        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue"]),
+        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierCLI", dependencies: [
             "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
@@ -38,7 +40,7 @@ let package = Package(
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
-        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierTestSupport"]),
+        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierCrypto", "CarrierTestSupport"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "CarrierTestSupport"]),
         .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "CarrierTestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),

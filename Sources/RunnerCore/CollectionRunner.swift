@@ -221,9 +221,9 @@ package final class CollectionRunner {
                                      requestName: reference.name, requestId: reference.id,
                                      location: [start.collectionName] + reference.folders + [reference.name],
                                      owner: script.owner)
-        let url = (try? RequestBuilder.build(request, auth: nil, protocolProfileBehavior: [:],
-                                             resolver: VariableResolver(scopes: scopes),
-                                             settings: options.buildSettings).request.url) ?? ""
+        // pm.cookies shows the jar's cookies for the URL the response came from (or, before the send, the URL to be
+        // sent); resolving the URL text is enough here, a full build would read upload files for nothing.
+        let url = response?.finalURL ?? VariableResolver(scopes: scopes).resolve(request.url.toString(forceProtocol: true))
         let invocation = ScriptInvocation(
             source: script.event.source,
             sourceName: "\(phase == .test ? "Tests" : "Pre-request script") of \(script.owner)",
