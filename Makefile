@@ -11,7 +11,7 @@ PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sa
                 pyspnego==0.12.4 edgegrid-python==2.0.9
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps venv build release test demo bench fuzz clean
+.PHONY: deps test-deps venv build release test demo bench bench-quick fuzz clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -56,9 +56,15 @@ test: deps test-deps venv
 demo: release
 	.build/release/carrier demo
 
-## bench: release build, then the benchmark suite (figures in bench/results.json).
+## bench: release build, then the benchmark suite against the libcurl floor (table on stdout, figures in
+## bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`) shortens it for CI.
 bench: release
-	@echo "The benchmark suite lands with issue 6; until then: hyperfine '.build/release/carrier --version'"
+	$(SWIFT) build -c release --product carrier-bench
+	$(CC) -O2 -Wall -o .build/release/curl-floor bench/floor.c -lcurl
+	.build/release/carrier-bench
+
+bench-quick:
+	$(MAKE) bench BENCH_QUICK=1
 
 ## fuzz: libFuzzer targets (collection decoder, variable resolver, URL builder, CSV reader, HTTP head parser,
 ## SCIM filter parser), FUZZ_SECONDS each (default 30), seeded from Fuzz/Seeds and the malformed-input corpus.

@@ -7,12 +7,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "carrier", targets: ["carrier"]),
+        .executable(name: "carrier-bench", targets: ["CarrierBench"]),
     ],
     targets: [
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
-        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CCryptoShim"]),
+        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto"]),
+        // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
+        .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
         // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
         .target(name: "CCryptoShim", linkerSettings: [.linkedLibrary("crypto")]),
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
@@ -26,16 +29,18 @@ let package = Package(
         ], resources: [.copy("Bootstrap")]),
         .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
         .target(name: "HTTPServer"),
-        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue"]),
+        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierCLI", dependencies: [
             "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
+        // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
+        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue"]),
         .target(name: "CarrierTestSupport", dependencies: ["RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
-        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierTestSupport"]),
+        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierCrypto", "CarrierTestSupport"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "CarrierTestSupport"]),
         .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "CarrierTestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),

@@ -1,9 +1,16 @@
 import Foundation
+import HTTPServer
 import SCIMServer
 
-/// `carrier demo`: the SendSafely SCIM smoke test against the embedded SCIM server on a free port, with the CLI
-/// report on stdout and `reports/junit.xml` + `reports/summary.json` on disk. Exits with the run's code.
+/// `carrier demo`: the SendSafely SCIM smoke test against the embedded SCIM server, then the vendor's HMAC-signed
+/// REST request against a local stand-in of the signed API, each on a free port. The CLI report goes to stdout;
+/// `reports/junit.xml` + `reports/summary.json` (SCIM) and `reports/rest-signing-junit.xml` +
+/// `reports/rest-signing-summary.json` go to disk. Exits 0 only when both runs pass.
 enum DemoCommand {
+    /// Credentials of the stand-in REST API: demo values, not secrets of any real portal.
+    static let demoAPIKey = "carrier-demo-api-key"
+    static let demoAPISecret = "carrier-demo-api-secret"
+
     static func execute(_ arguments: [String], output: OutputStreams) -> Int32 {
         var root = FileManager.default.currentDirectoryPath
         var reader = ArgumentReader(arguments)
@@ -19,28 +26,47 @@ enum DemoCommand {
         } catch {
             return ExitCode.usage
         }
-        let collection = root + "/collections/SendSafely-SCIM.postman_collection.json"
+        let scimCollection = root + "/collections/SendSafely-SCIM.postman_collection.json"
+        let signingCollection = root + "/collections/SendSafely-REST-signing.postman_collection.json"
         let environment = root + "/environments/local.postman_environment.json"
-        guard FileManager.default.fileExists(atPath: collection), FileManager.default.fileExists(atPath: environment) else {
-            output.error("carrier: demo needs collections/ and environments/ from the Carrier repository; run it from the repository root or pass --project-dir")
+        for file in [scimCollection, signingCollection, environment] where !FileManager.default.fileExists(atPath: file) {
+            output.error("carrier: demo needs \(file) from the Carrier repository; run it from the repository root or pass --project-dir")
             return ExitCode.usage
         }
-        let server: SCIMServer
+
+        let scim: SCIMServer
+        let rest = HTTPServer(handler: SendSafelyRESTService(apiKey: demoAPIKey, apiSecret: demoAPISecret))
         do {
-            server = try SCIMServer(config: SCIMServerConfig(username: SCIMServerCommand.defaultUsername,
-                                                             password: SCIMServerCommand.defaultPassword))
-            try server.start()
+            scim = try SCIMServer(config: SCIMServerConfig(username: SCIMServerCommand.defaultUsername,
+                                                           password: SCIMServerCommand.defaultPassword))
+            try scim.start()
+            try rest.start()
         } catch {
-            output.error("carrier: demo: cannot start the embedded SCIM server: \(error)")
+            output.error("carrier: demo: cannot start the local servers: \(error)")
             return ExitCode.failure
         }
-        defer { server.stop() }
-        output.standardOutput("Embedded SCIM server listening on \(server.baseURL)\n")
-        return RunCommand.execute([
-            collection, "-e", environment, "--env-var", "baseSCIMUrl=\(server.baseURL)",
+        defer {
+            scim.stop()
+            rest.stop()
+        }
+        output.standardOutput("Embedded SCIM server listening on \(scim.baseURL)\n")
+        let scimCode = RunCommand.execute([
+            scimCollection, "-e", environment, "--env-var", "baseSCIMUrl=\(scim.baseURL)",
             "-r", "cli,junit,json",
             "--reporter-junit-export", root + "/reports/junit.xml",
             "--reporter-json-export", root + "/reports/summary.json",
         ], output: output)
+
+        output.standardOutput("\nSendSafely REST stand-in listening on \(rest.baseURL) (checks the HMAC signature)\n")
+        let signingCode = RunCommand.execute([
+            signingCollection,
+            "--env-var", "SendSafelyHost=\(rest.baseURL)",
+            "--env-var", "SendSafelyAPIKey=\(demoAPIKey)",
+            "--env-var", "SendSafelyAPISecret=\(demoAPISecret)",
+            "-r", "cli,junit,json",
+            "--reporter-junit-export", root + "/reports/rest-signing-junit.xml",
+            "--reporter-json-export", root + "/reports/rest-signing-summary.json",
+        ], output: output)
+        return max(scimCode, signingCode)
     }
 }

@@ -18,8 +18,8 @@ package struct PortalEngines: Sendable {
         self.makeSandbox = makeSandbox
     }
 
-    /// libcurl and JavaScriptCore.
-    package static let real = PortalEngines(makeTransport: makeCurlTransport, makeSandbox: { JSCSandbox() })
+    /// libcurl and JavaScriptCore (started by the run's first script).
+    package static let real = PortalEngines(makeTransport: makeCurlTransport, makeSandbox: { LazySandbox { JSCSandbox() } })
 
     private static func makeCurlTransport() throws(CLIError) -> HTTPTransport {
         do {
@@ -68,13 +68,17 @@ struct PortalRun: Sendable {
         let sandbox = engines.makeSandbox()
         let redactor = SecretRedactor()
         let reporters = try ReporterSet(options: options, inputs: inputs, environment: environment, redactor: redactor,
-                                        isTerminal: isTerminal, write: write)
+                                        isTerminal: isTerminal, isOneOfMany: isOneOfMany, write: write)
         let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
                                  collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
                                  iterationCount: 0, startedAt: SystemClock().now())
-        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, dataRows: inputs.dataRows,
+        let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, data: inputs.data,
                                       options: runOptions, transport: transport, sandbox: sandbox,
                                       observers: reporters.observers + extraObservers, redactor: redactor)
+        // Streamed file reports have each execution already: unless something renders from the whole record at
+        // the end, the record lets them go (memory stays flat however many iterations run).
+        runner.executionSink = reporters.executionSink
+        runner.keepsExecutions = reporters.needsWholeRecord
         let record = runner.run()
         try reporters.finish(record, scopes: runner.scopes, perEnvironmentOnly: isOneOfMany)
         try Exports.write(options: options, inputs: inputs, scopes: runner.scopes, transport: transport,

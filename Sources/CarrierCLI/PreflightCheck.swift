@@ -50,7 +50,7 @@ struct PreflightCheck {
             environment: VariableScope(.environment, variables: environment?.file.values ?? []))
         for (name, _) in options.environmentOverrides { scopes.environment.set(name, "set on the command line") }
         for (name, _) in options.globalOverrides { scopes.globals.set(name, "set on the command line") }
-        let dataNames = Set(inputs.dataRows.flatMap { $0.members.map(\.key) })
+        let dataNames = Set(inputs.data.columnNames)
         for name in extraNames.union(dataNames) where scopes.value(name) == nil { scopes.local.set(name, "set at run time") }
         return VariableResolver(scopes: scopes)
     }

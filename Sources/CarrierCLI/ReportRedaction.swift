@@ -46,6 +46,14 @@ struct ReportRedaction: Sendable {
         }
     }
 
+    /// One execution as a streamed report writes it: its header credentials learned first, then masked.
+    func streamedExecution(_ execution: ItemExecution) -> ItemExecution {
+        learn(execution.request?.headers ?? [])
+        learn(execution.response?.sentRequest?.headers ?? [])
+        learn(execution.response?.headers ?? [])
+        return self.execution(execution)
+    }
+
     private func execution(_ execution: ItemExecution) -> ItemExecution {
         var copy = execution
         copy.request = execution.request.map(request)

@@ -7,6 +7,9 @@ import RunnerCore
 /// HTML files are rendered from the record when the run ends and written atomically. Every byte goes through the
 /// redactor. With several environments, a file path holding `{environment}` is written per environment here;
 /// the others become one combined file (`combined`) once every environment has finished.
+/// With one environment, JSON and JUnit files are instead written as the run goes (each execution when it
+/// finishes, into a spool beside the file) and completed atomically at the end, so a long run's memory does not
+/// grow with its iterations.
 struct ReporterSet {
     static let known = ["cli", "json", "junit", "html"]
     /// File reporters and the extension of their default path.
@@ -19,6 +22,11 @@ struct ReporterSet {
     private let redactor: SecretRedactor
     /// The reports' view of secrets (the run's, plus credentials seen in headers); exports use it too.
     let redaction: ReportRedaction
+    private let jsonStream: JSONReportStream?
+    private let junitStream: JUnitReportStream?
+    /// Whether something renders from the whole record at the end (HTML, the files of several environments), so
+    /// the record must keep every execution.
+    let needsWholeRecord: Bool
 
     /// Refuses unknown reporter names before anything runs.
     static func validate(_ options: RunCommandOptions) throws(CLIError) {
@@ -36,9 +44,11 @@ struct ReporterSet {
         }
     }
 
-    /// - Parameter write: where the CLI reporter's lines go (stdout, or a buffer when environments run at once).
+    /// - Parameters:
+    ///   - write: where the CLI reporter's lines go (stdout, or a buffer when environments run at once).
+    ///   - isOneOfMany: several environments run; their files are rendered from the records at the end.
     init(options: RunCommandOptions, inputs: RunInputs, environment: EnvironmentSource?, redactor: SecretRedactor,
-         isTerminal: Bool, write: @escaping @Sendable (String) -> Void) throws(CLIError) {
+         isTerminal: Bool, isOneOfMany: Bool = false, write: @escaping @Sendable (String) -> Void) throws(CLIError) {
         self.options = options
         self.inputs = inputs
         self.environment = environment
@@ -46,6 +56,23 @@ struct ReporterSet {
         let redaction = ReportRedaction(redactor: redactor)
         self.redaction = redaction
         try ReporterSet.validate(options)
+        needsWholeRecord = isOneOfMany || options.reporters.contains("html")
+        let redact: @Sendable (String) -> String = { [redaction] in redaction.text($0) }
+        func path(_ name: String, _ ext: String) -> String {
+            EnvironmentPlaceholder.apply(ReporterSet.exportPath(name, ext: ext, options: options,
+                                                                collectionName: inputs.collection.info.name),
+                                         environment: environment)
+        }
+        do {
+            jsonStream = try !isOneOfMany && options.reporters.contains("json")
+                ? JSONReportStream(path: path("json", "json"), redactor: redact) : nil
+            junitStream = try !isOneOfMany && options.reporters.contains("junit")
+                ? JUnitReportStream(path: path("junit", "xml"),
+                                    options: JUnitOptions(environmentName: inputs.environment?.name, redactor: redact))
+                : nil
+        } catch {
+            throw CLIError(error.description)
+        }
         if options.reporters.contains("cli") && !options.silent {
             let cliOptions = CLIReporterOptions(
                 silent: options.reporterFlag("cli", "silent"),
@@ -68,6 +95,15 @@ struct ReporterSet {
         options.reporterOption(reporter, "export") ?? defaultPath(ext, collectionName: collectionName)
     }
 
+    /// Spools each finished execution into the streamed file reports.
+    var executionSink: (ItemExecution, RunRecord) -> Void {
+        { [jsonStream, junitStream, redaction] execution, record in
+            let execution = redaction.streamedExecution(execution)
+            jsonStream?.add(execution)
+            junitStream?.add(execution, record: record)
+        }
+    }
+
     /// Renders and writes this environment's file reports. `perEnvironmentOnly`: write only those whose path
     /// holds `{environment}` (the rest are combined later).
     func finish(_ record: RunRecord, scopes: VariableScopes, perEnvironmentOnly: Bool) throws(CLIError) {
@@ -77,6 +113,20 @@ struct ReporterSet {
             let template = ReporterSet.exportPath(name, ext: ext, options: options, collectionName: inputs.collection.info.name)
             if perEnvironmentOnly && !EnvironmentPlaceholder.contains(template) { continue }
             let path = EnvironmentPlaceholder.apply(template, environment: environment)
+            do {
+                if name == "json", let jsonStream {
+                    try jsonStream.finish(record, collection: inputs.collection.source,
+                                          environment: ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true),
+                                          globals: ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false))
+                    continue
+                }
+                if name == "junit", let junitStream {
+                    try junitStream.finish(record)
+                    continue
+                }
+            } catch {
+                throw CLIError(error.description)
+            }
             switch name {
             case "json":
                 let summary = JSONReport.render(record, collection: inputs.collection.source,

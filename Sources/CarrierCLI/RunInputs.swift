@@ -8,7 +8,8 @@ struct RunInputs: Sendable {
     var collection: Collection
     var environment: VariableFile?
     var globals: VariableFile?
-    var dataRows: [JSONObject]
+    /// `-d`, checked and counted; CSV and JSON files are read again row by row as the run goes.
+    var data: IterationData
     var plan: RunPlan
     /// Names whose values came from the process environment (`--env-var NAME`): always secret.
     var processEnvironmentNames: [String]
@@ -20,9 +21,9 @@ struct RunInputs: Sendable {
             let globals = try options.globalsPath.map { path throws(LoadError) in
                 try CollectionLoader.loadVariableFile(path: path, kind: .globals)
             }
-            let dataRows = try options.iterationDataPath.map { path throws(LoadError) in
-                try IterationDataLoader.load(path: path)
-            } ?? []
+            let data = try options.iterationDataPath.map { path throws(LoadError) in
+                try IterationData(path: path)
+            } ?? .none
             let plan: RunPlan
             do {
                 plan = try RunPlan(collection: collection, entrypoints: options.folders)
@@ -30,7 +31,7 @@ struct RunInputs: Sendable {
                 throw CLIError("\(options.collectionPath): --folder \"\(error.name)\" matches no folder or request; check the name (ids match first, then names)")
             }
             let fromProcess = options.environmentOverrides.filter { $0.value == nil }.map(\.name)
-            return RunInputs(collection: collection, environment: nil, globals: globals, dataRows: dataRows,
+            return RunInputs(collection: collection, environment: nil, globals: globals, data: data,
                              plan: plan, processEnvironmentNames: fromProcess)
         } catch let error as LoadError {
             throw CLIError(error.description)

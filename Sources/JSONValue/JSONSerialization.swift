@@ -43,27 +43,35 @@ extension JSONValue {
         out += String(repeating: " ", count: indent * level)
     }
 
-    /// Escapes as `JSON.stringify` does: quotes, backslash and control characters only.
+    /// Escapes as `JSON.stringify` does: quotes, backslash and control characters only. Runs of characters that
+    /// need no escape are copied whole: every character escaped is ASCII, so a byte scan finds them, and copying
+    /// per scalar made serialization the largest cost of handing a response to a script.
     public static func writeQuoted(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                if runStart != index { out += s[runStart..<index] }
+                switch byte {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x08: out += "\\b"
+                case 0x0C: out += "\\f"
+                default:
+                    let hex = String(byte, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
                 }
+                runStart = utf8.index(after: index)
             }
+            index = utf8.index(after: index)
         }
+        if runStart != utf8.endIndex { out += s[runStart..<utf8.endIndex] }
         out += "\""
     }
 }

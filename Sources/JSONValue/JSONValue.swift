@@ -101,6 +101,8 @@ extension JSONValue {
         if n.isInfinite { return n < 0 ? "-Infinity" : "Infinity" }
         if n == n.rounded(), abs(n) < 1e21 {
             if n == 0 { return "0" }
+            // Exact in Int64 below 2^53; String(format:) costs a Foundation round trip per number.
+            if abs(n) < 9_007_199_254_740_992 { return String(Int64(n)) }
             return String(format: "%.0f", n)
         }
         return "\(n)"

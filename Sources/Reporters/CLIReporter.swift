@@ -14,6 +14,9 @@ package final class CLIReporter: RunObserver {
     private var failureCount = 0
     /// Folder path of the last item, so a folder line prints only when it changes.
     private var currentFolders: [String] = []
+    /// Response statistics as items finish, for a record that does not keep its executions (streamed reports).
+    private var timings = RunTimingsAccumulator()
+    private var itemsFinished = 0
 
     /// - Parameters:
     ///   - options: the `--reporter-cli-*` switches, colour and Unicode already resolved.
@@ -62,14 +65,20 @@ package final class CLIReporter: RunObserver {
             assertionLine(assertion)
         case .console(_, _, let message):
             if !options.noConsole { consoleLines(message) }
-        case .itemFinished, .iterationFinished:
+        case .itemFinished(_, let execution):
+            itemsFinished += 1
+            if let response = execution.response { timings.add(response) }
+        case .iterationFinished:
             break
         case .warning(let text):
             line(paint("  \(symbols.warning) \(text)", .yellow))
         case .runFinished(let record):
             if !options.noSummary {
                 line("")
-                CLISummary.table(record, verbose: options.verbose, box: symbols.box, paint: paint).forEach(line)
+                // From the items as they finished: the record may have kept only the failing ones.
+                let measured = itemsFinished > 0 ? timings.timings : RunTimings(record)
+                CLISummary.table(record, timings: measured, verbose: options.verbose, box: symbols.box, paint: paint)
+                    .forEach(line)
             }
             if !options.noFailures, !record.failures.isEmpty {
                 line("")

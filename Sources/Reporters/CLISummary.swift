@@ -4,13 +4,12 @@ import RunnerCore
 /// numbered failure list (with, beyond Newman, the request and response status behind each failure).
 enum CLISummary {
     /// The statistics box, one string per line.
-    static func table(_ record: RunRecord, verbose: Bool, box: BoxCharacters, paint: CLIPainter) -> [String] {
+    static func table(_ record: RunRecord, timings: RunTimings, verbose: Bool, box: BoxCharacters, paint: CLIPainter) -> [String] {
         let stats = record.stats
         let rows: [(String, StatCount)] = [
             ("iterations", stats.iterations), ("requests", stats.requests), ("test-scripts", stats.testScripts),
             ("prerequest-scripts", stats.prerequestScripts), ("assertions", stats.assertions),
         ]
-        let timings = RunTimings(record)
         var spans = [
             "total run duration: \(ReportText.duration(record.completedAt - record.start.startedAt))",
             "total data received: \(ReportText.size(timings.responseTotal)) (approx)",

@@ -6,9 +6,10 @@ import RunnerCore
 package enum JSONReport {
     /// The summary document. `collection`, `environment` and `globals` are the loaded files' JSON, copied as is;
     /// when absent a minimal stand-in (`info`/`item`, `values: []`) keeps the shape. Every string of the result
-    /// passes `redactor`.
+    /// passes `redactor`. `timings` replaces the statistics computed from `record.executions` (for a record that
+    /// did not keep them; see `JSONReportStream`).
     package static func render(_ record: RunRecord, collection: JSONValue?, environment: JSONValue?, globals: JSONValue?,
-                               redactor: (String) -> String = { $0 }) -> JSONValue {
+                               redactor: (String) -> String = { $0 }, timings: RunTimings? = nil) -> JSONValue {
         let start = record.start
         let collectionValue = collection ?? [
             "info": ["_postman_id": .string(start.collectionId), "name": .string(start.collectionName)],
@@ -20,13 +21,12 @@ package enum JSONReport {
             "collection": collectionValue,
             "environment": environmentValue,
             "globals": globals ?? ["values": []],
-            "run": run(record),
+            "run": run(record, timings: timings ?? RunTimings(record)),
         ]
         return redact(summary, redactor)
     }
 
-    private static func run(_ record: RunRecord) -> JSONValue {
-        let timings = RunTimings(record)
+    private static func run(_ record: RunRecord, timings: RunTimings) -> JSONValue {
         return [
             "stats": stats(record.stats),
             "timings": [
@@ -84,7 +84,7 @@ package enum JSONReport {
         ]
     }
 
-    private static func execution(_ execution: ItemExecution, index: Int) -> JSONValue {
+    static func execution(_ execution: ItemExecution, index: Int) -> JSONValue {
         var object: JSONObject = [
             "cursor": cursor(execution.cursor),
             "item": ["id": .string(execution.item.id), "name": .string(execution.item.name)],
@@ -205,7 +205,7 @@ package enum JSONReport {
 
     private static func number(_ value: Int) -> JSONValue { .number(Double(value)) }
 
-    private static func redact(_ value: JSONValue, _ redactor: (String) -> String) -> JSONValue {
+    static func redact(_ value: JSONValue, _ redactor: (String) -> String) -> JSONValue {
         switch value {
         case .string(let s): .string(redactor(s))
         case .array(let items): .array(items.map { redact($0, redactor) })

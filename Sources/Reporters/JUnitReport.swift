@@ -28,17 +28,20 @@ package enum JUnitReport {
     /// The complete document, UTF-8 text with a trailing newline; the caller writes it atomically.
     package static func render(_ record: RunRecord, options: JUnitOptions) -> String {
         let suites = JUnitModel.suites(record, options: options)
-        let redact = options.redactor
-        func attr(_ text: String) -> String { XMLText.attribute(redact(text)) }
-
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let totals = suites.reduce(into: JUnitModel.Counts()) { $0.add($1.counts) }
-        out += "<testsuites name=\"\(attr(record.start.collectionName))\" tests=\"\(totals.tests)\""
-            + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\""
-            + " time=\"\(ReportText.seconds(record.completedAt - record.start.startedAt))\">\n"
+        var out = documentHead(record, totals: totals, options: options)
         for suite in suites { appendSuite(suite, file: record.start.collectionPath, options: options, to: &out) }
         out += "</testsuites>\n"
         return out
+    }
+
+    /// The XML declaration and the opening `<testsuites>` with the run's totals.
+    static func documentHead(_ record: RunRecord, totals: JUnitModel.Counts, options: JUnitOptions) -> String {
+        func attr(_ text: String) -> String { XMLText.attribute(options.redactor(text)) }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"\(attr(record.start.collectionName))\" tests=\"\(totals.tests)\""
+            + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\""
+            + " time=\"\(ReportText.seconds(record.completedAt - record.start.startedAt))\">\n"
     }
 
     /// One `<testsuite>` element; shared by the single-run and the many-environment documents.
@@ -133,8 +136,8 @@ enum JUnitModel {
         return suites
     }
 
-    private static func suite(for execution: ItemExecution, record: RunRecord, environment: String,
-                              options: JUnitOptions) -> Suite {
+    static func suite(for execution: ItemExecution, record: RunRecord, environment: String,
+                      options: JUnitOptions) -> Suite {
         let cursor = execution.cursor
         let iterations = max(record.start.iterationCount, cursor.iterationCount)
         let iterationSuffix = iterations > 1 ? " (iteration \(cursor.iteration + 1)/\(iterations))" : ""
@@ -204,7 +207,7 @@ enum JUnitModel {
 
     /// A suite for what no request suite shows: a run error, or failures that belong to no recorded execution,
     /// so the report fails exactly when the run did.
-    private static func runSuite(_ record: RunRecord, environment: String) -> Suite? {
+    static func runSuite(_ record: RunRecord, environment: String) -> Suite? {
         var cases: [Case] = []
         if let runError = record.runError {
             cases.append(Case(name: "Run", outcome: .errored(type: "RunError", message: runError, body: runError)))

@@ -7,7 +7,7 @@ import JSONValue
 package final class CollectionRunner {
     private let plan: RunPlan
     private let start: RunStartInfo
-    private let dataRows: [JSONObject]
+    private let data: IterationRows
     private let options: RunOptions
     private let transport: HTTPTransport
     private let sandbox: ScriptSandbox?
@@ -17,12 +17,27 @@ package final class CollectionRunner {
     /// Variables as they stand; scripts change them and exports read them after the run.
     package private(set) var scopes: VariableScopes
     private var record: RunRecord
+    /// Whether `RunRecord.executions` keeps every execution. Reports rendered from the record at the end need them;
+    /// with streaming reports (see `executionSink`) the CLI turns this off, so memory stays flat however many
+    /// iterations run: then only executions with a failure are kept, without their bodies.
+    package var keepsExecutions = true
+    /// Called with each finished execution and the record so far (failures included), before the record lets the
+    /// execution go when `keepsExecutions` is off: streaming reports write it out here.
+    package var executionSink: ((ItemExecution, RunRecord) -> Void)?
 
-    package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject], options: RunOptions,
+    package convenience init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, dataRows: [JSONObject],
+                             options: RunOptions, transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver],
+                             clock: RunClock = SystemClock(), redactor: SecretRedactor? = nil) {
+        self.init(plan: plan, start: start, scopes: scopes, data: IterationData(dataRows), options: options,
+                  transport: transport, sandbox: sandbox, observers: observers, clock: clock, redactor: redactor)
+    }
+
+    /// A runner whose iteration data may be streamed from a file (`IterationData(path:)`).
+    package init(plan: RunPlan, start: RunStartInfo, scopes: VariableScopes, data: IterationData, options: RunOptions,
                  transport: HTTPTransport, sandbox: ScriptSandbox?, observers: [RunObserver], clock: RunClock = SystemClock(),
                  redactor: SecretRedactor? = nil) {
         self.plan = plan
-        self.dataRows = dataRows
+        self.data = data.makeRows()
         var options = options
         if options.buildSettings.authContext.tokenFetcher == nil {
             // OAuth 2.0 token requests go through the run's own transport (its proxy, TLS and cookie settings).
@@ -38,7 +53,7 @@ package final class CollectionRunner {
         self.scopes = scopes
         redactor?.learn(from: scopes)
         var start = start
-        start.iterationCount = options.iterationCount ?? max(dataRows.count, 1)
+        start.iterationCount = options.iterationCount ?? max(data.count, 1)
         self.start = start
         self.record = RunRecord(start: start)
     }
@@ -56,8 +71,7 @@ package final class CollectionRunner {
         let count = iterationCount
         iterations: for iteration in 0..<count {
             var cursor = Cursor(iteration: iteration, iterationCount: count, position: 0, length: plan.items.count)
-            if !dataRows.isEmpty {
-                let row = dataRows[min(iteration, dataRows.count - 1)]
+            if let row = data.row(for: iteration) {
                 scopes.data = VariableScope(.data, variables: row.members.map { Variable(key: $0.key, value: $0.value) })
             }
             record.stats.iterations.total += 1
@@ -67,8 +81,16 @@ package final class CollectionRunner {
                 if runTimedOut() { break iterations }
                 cursor.position = index
                 let planned = plan.items[index]
+                let failuresBefore = record.failures.count
                 let (execution, next) = runItem(planned, cursor: cursor)
-                record.executions.append(execution)
+                if keepsExecutions {
+                    record.executions.append(execution)
+                } else if record.failures.count > failuresBefore {
+                    // The failure list at the end names the exchange behind each failure; failures are few, and
+                    // without bodies what is kept for them stays small.
+                    record.executions.append(execution.withoutBodies)
+                }
+                executionSink?(execution, record)
                 emit(.itemFinished(cursor, execution))
                 if options.bail && itemFailed(execution) { break iterations }
                 switch next {
@@ -199,9 +221,9 @@ package final class CollectionRunner {
                                      requestName: reference.name, requestId: reference.id,
                                      location: [start.collectionName] + reference.folders + [reference.name],
                                      owner: script.owner)
-        let url = (try? RequestBuilder.build(request, auth: nil, protocolProfileBehavior: [:],
-                                             resolver: VariableResolver(scopes: scopes),
-                                             settings: options.buildSettings).request.url) ?? ""
+        // pm.cookies shows the jar's cookies for the URL the response came from (or, before the send, the URL to be
+        // sent); resolving the URL text is enough here, a full build would read upload files for nothing.
+        let url = response?.finalURL ?? VariableResolver(scopes: scopes).resolve(request.url.toString(forceProtocol: true))
         let invocation = ScriptInvocation(
             source: script.event.source,
             sourceName: "\(phase == .test ? "Tests" : "Pre-request script") of \(script.owner)",
@@ -247,6 +269,17 @@ package final class CollectionRunner {
         }
         emit(.scriptFinished(cursor, reference, phase, owner: script.owner, outcome.error))
         return outcome
+    }
+}
+
+private extension ItemExecution {
+    /// The execution with request and response bodies dropped.
+    var withoutBodies: ItemExecution {
+        var kept = self
+        kept.request?.body = nil
+        kept.response?.body = []
+        kept.response?.sentRequest?.body = nil
+        return kept
     }
 }
 

@@ -58,6 +58,9 @@ package final class SecretRedactor: @unchecked Sendable {
         }
         let formEncoded = FormURLEncoding.escape(value)
         if formEncoded != value { candidates.append(formEncoded) }
+        // As chai's and Node's inspect quote it in assertion messages and console lines: 'it\'s'.
+        let singleQuoted = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        if singleQuoted != value { candidates.append(singleQuoted) }
         var escaped = ""
         JSONValue.writeQuoted(value, into: &escaped)
         escaped = String(escaped.dropFirst().dropLast())

@@ -7,6 +7,8 @@ enum SCIMEndpoint: Equatable {
     case schema(String)
     case users
     case userSearch
+    /// `POST /.search` (RFC 7644 §3.4.3): a search across every resource type; Users are the only one here.
+    case rootSearch
     case user(id: String)
 
     /// The endpoint at `segments`, or nil (404) when there is none.
@@ -18,6 +20,7 @@ enum SCIMEndpoint: Equatable {
             case "ResourceTypes": self = .resourceTypes
             case "Schemas": self = .schemas
             case "Users": self = .users
+            case ".search": self = .rootSearch
             default: return nil
             }
         case 2:
@@ -37,7 +40,7 @@ enum SCIMEndpoint: Equatable {
         switch self {
         case .serviceProviderConfig, .resourceTypes, .resourceType, .schemas, .schema: ["GET", "HEAD"]
         case .users: ["GET", "HEAD", "POST"]
-        case .userSearch: ["POST"]
+        case .userSearch, .rootSearch: ["POST"]
         case .user: ["GET", "HEAD", "PUT", "PATCH", "DELETE"]
         }
     }

@@ -80,7 +80,8 @@ package enum SCIMPatch {
             return
         }
         guard let attributes = value?.objectValue else { throw .invalidValue("the value for '\(urn)' must be an object") }
-        for member in attributes.members {
+        // An extension serialized on its own carries its `schemas` (scim2-models sends it so): descriptive, not data.
+        for member in attributes.members where member.key.lowercased() != "schemas" {
             guard let path = SCIMAttributePath.parse("\(urn):\(member.key)") else {
                 throw .invalidPath("invalid attribute '\(member.key)' in '\(urn)'")
             }

@@ -87,10 +87,21 @@ package final class SCIMServer: Sendable {
     /// `SCIM server listening on http://127.0.0.1:PORT/scim/v2` once listening. Every acknowledged write is
     /// already on disk, so ending the process with a signal loses nothing.
     package static func runForever(config: SCIMServerConfig, announce: (String) -> Void = { print($0) }) throws -> Never {
+        unblockStopSignals()
         let server = try SCIMServer(config: config)
         try server.start()
         announce("SCIM server listening on \(server.baseURL)")
         fflush(nil)  // all streams: the announcement must reach a pipe before we sleep
         while true { sleep(3600) }
+    }
+
+    /// A process inherits its parent's blocked signals: started from a thread that blocks SIGTERM (as
+    /// dispatch's worker threads do, so any Swift program using Foundation's Process from a task), the
+    /// server could not be stopped by SIGTERM or Ctrl-C. Default handling is what a foreground server wants.
+    private static func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }

@@ -10,7 +10,7 @@ extension SCIMService {
         if validated["active"] == nil {
             validated["active"] = true  // a provisioned account can sign in unless the client says otherwise
         }
-        let user = try store.create(SCIMDeactivation.applying(to: validated))
+        let user = try store.create(validated)
         return userResponse(user, status: 201, request: request, selection: selection, includeLocation: true)
     }
 
@@ -34,8 +34,10 @@ extension SCIMService {
         if let bodyID = body.value(named: "id"), bodyID != .string(id) {
             throw .mutability("'id' is read-only: the body says \(bodyID.serialized()), the URL \(id)")
         }
-        let replacement = SCIMDeactivation.applying(to: try SCIMUserValidator.normalize(body))
-        let user = try store.update(id: id, ifMatch: request.header("If-Match")) { _ in replacement }
+        let replacement = try SCIMUserValidator.normalize(body)
+        let user = try store.update(id: id, ifMatch: request.header("If-Match")) { current in
+            SCIMDeactivation.applying(to: replacement, previous: current)
+        }
         return userResponse(user, status: 200, request: request, selection: selection)
     }
 
@@ -44,7 +46,7 @@ extension SCIMService {
         let operations = try SCIMPatchOperation.operations(from: try SCIMResponses.body(of: request))
         let user = try store.update(id: id, ifMatch: request.header("If-Match")) { current throws(SCIMError) in
             let patched = try SCIMPatch.apply(operations, to: current)
-            return SCIMDeactivation.applying(to: try SCIMUserValidator.normalize(patched))
+            return SCIMDeactivation.applying(to: try SCIMUserValidator.normalize(patched), previous: current)
         }
         return userResponse(user, status: 200, request: request, selection: selection)
     }
@@ -54,7 +56,7 @@ extension SCIMService {
             _ = try store.update(id: id, ifMatch: request.header("If-Match")) { current in
                 var deactivated = current
                 deactivated["active"] = false
-                return SCIMDeactivation.applying(to: deactivated)
+                return SCIMDeactivation.applying(to: deactivated, previous: current)
             }
         } else {
             try store.delete(id: id, ifMatch: request.header("If-Match"))

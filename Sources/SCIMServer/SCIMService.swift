@@ -75,7 +75,7 @@ package final class SCIMService: HTTPHandler {
             return SCIMResponses.json(schema.json(location: "\(base)/Schemas/\(schema.id)"), faults: faults)
         case .users:
             return request.method == "POST" ? try createUser(request) : try listUsers(request)
-        case .userSearch:
+        case .userSearch, .rootSearch:
             return try searchUsers(request)
         case .user(let id):
             switch request.method {

@@ -64,6 +64,8 @@ struct PlantedSecret: Sendable {
         result.append(xml)
         result.append(xml.replacingOccurrences(of: "&apos;", with: "&#39;"))
         result.append(Data(value.utf8).base64EncodedString())
+        // JavaScript single-quoted, as chai and util.inspect print strings in messages.
+        result.append(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))
         return Array(Set(result))
     }
 }
@@ -239,7 +241,7 @@ struct SecretLeakTests {
                                       "jar-out.json", "stdout"]), "\(names)")
         #expect(result.standardOutput.contains("X-Alpha"), "--verbose shows headers")
         // The scripts ran: their assertion and error messages carried secrets, and show the mask instead.
-        #expect(result.standardOutput.contains("expected '[secret]' to equal 'x'"), "\(result.standardOutput.suffix(2000))")
+        #expect(result.standardOutput.contains("expected '[secret]' to equal 'x'"), "\(result.standardOutput.suffix(3000))")
         #expect(result.standardOutput.contains("failed with [secret]"))
         let server_ = PlantedSecret(place: "session cookie set by the server", value: SessionEchoServer.sessionCookie)
         var found: [Leak] = []

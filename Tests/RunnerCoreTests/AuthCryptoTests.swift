@@ -1,3 +1,4 @@
+import CarrierCrypto
 import Testing
 @testable import RunnerCore
 

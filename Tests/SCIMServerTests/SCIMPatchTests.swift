@@ -73,6 +73,16 @@ struct SCIMPatchTests {
         #expect(removed[SCIMSchemaURN.sendSafelyUser] == nil)
     }
 
+    @Test("a whole-extension value carrying its own 'schemas' (as scim2-models serializes it) is accepted")
+    func wholeExtensionValueWithSchemas() throws {
+        let value: JSONValue = ["schemas": [.string(SCIMSchemaURN.enterpriseUser)], "costCenter": "7"]
+        for op: JSONValue in ["add", "replace"] {
+            let result = try patch([["op": op, "path": .string(SCIMSchemaURN.enterpriseUser), "value": value]])
+            #expect(result[SCIMSchemaURN.enterpriseUser]?["costCenter"] == "7")
+            #expect(result[SCIMSchemaURN.enterpriseUser]?["schemas"] == nil)
+        }
+    }
+
     @Test func replaceFilteredSubAttribute() throws {
         let result = try patch([["op": "replace", "path": #"emails[type eq "work"].value"#, "value": "new@example.com"]])
         #expect(result["emails"]?[0]?["value"] == "new@example.com")

@@ -140,6 +140,37 @@ struct SCIMServiceUserTests {
         #expect(user["schemas"] == [.string(SCIMSchemaURN.user)])
     }
 
+    @Test("profile data written after deactivation is kept: a 200 PATCH or PUT returns and stores what it accepted")
+    func writesToAnInactiveUserAreKept() throws {
+        let client = try SCIMTestClient()
+        let id = try #require(client.createUser("ingrid", extra: ["title": "Boss"])["id"]?.stringValue)
+        #expect(json(client.send("PATCH", "/Users/\(id)", body: patchBody([["op": "add", "path": "active", "value": false]])))["title"] == nil)
+        let email: JSONValue = [["value": "i@x.org", "type": "work", "primary": false]]
+        let patched = json(client.send("PATCH", "/Users/\(id)", body: patchBody([["op": "add", "path": "emails", "value": email]])))
+        #expect(patched["emails"] == email)
+        #expect(patched["active"] == false)
+        let replaced = json(client.send("PUT", "/Users/\(id)", body: userBody("ingrid", ["active": false, "title": "Ex"])))
+        #expect(replaced["title"] == "Ex")
+        #expect(json(client.send("GET", "/Users/\(id)"))["emails"] == nil)  // PUT replaced the whole user
+        #expect(json(client.send("GET", "/Users/\(id)"))["title"] == "Ex")
+    }
+
+    @Test("creating an inactive user deactivates nothing: its data is stored")
+    func createInactiveKeepsData() throws {
+        let created = try SCIMTestClient().createUser("jo", extra: ["active": false, "title": "Intern"])
+        #expect(created["active"] == false)
+        #expect(created["title"] == "Intern")
+    }
+
+    @Test("a PUT that deactivates an active user removes its profile data")
+    func putDeactivationRemovesProfileData() throws {
+        let client = try SCIMTestClient()
+        let id = try #require(client.createUser("kim", extra: ["title": "Boss"])["id"]?.stringValue)
+        let replaced = json(client.send("PUT", "/Users/\(id)", body: userBody("kim", ["active": false, "title": "Still boss"])))
+        #expect(replaced["active"] == false)
+        #expect(replaced["title"] == nil)
+    }
+
     @Test func deleteThen404() throws {
         let client = try SCIMTestClient()
         let id = try #require(client.createUser("ivy")["id"]?.stringValue)
@@ -265,6 +296,19 @@ struct SCIMServiceListTests {
         #expect(json(response)["Resources"]?[0]?["title"] == nil)
         let bad = client.send("POST", "/Users/.search", body: ["schemas": [.string(SCIMSchemaURN.searchRequest)], "filter": "(("])
         #expect(json(bad)["scimType"] == "invalidFilter")
+    }
+
+    @Test("POST /.search at the root (RFC 7644 §3.4.3) searches the users, the only resource type")
+    func rootSearch() throws {
+        let client = try populated()
+        let body: JSONValue = [
+            "schemas": [.string(SCIMSchemaURN.searchRequest)], "filter": "title eq \"even\"", "excludedAttributes": ["emails"],
+        ]
+        let response = client.send("POST", "/.search", body: body)
+        #expect(response.status == 200)
+        #expect(userNames(response) == ["u2@example.com", "u4@example.com"])
+        #expect(json(response)["Resources"]?[0]?["emails"] == nil)
+        #expect(client.send("GET", "/.search").status == 405)
     }
 
     @Test func faultyModes() throws {

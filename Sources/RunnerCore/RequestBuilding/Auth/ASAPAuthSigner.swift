@@ -1,3 +1,4 @@
+import CarrierCrypto
 import CollectionModel
 import Foundation
 import JSONValue

@@ -1,3 +1,4 @@
+import CarrierCrypto
 import Foundation
 
 /// What signers take from outside the request: the time, randomness, and a way to reach a token endpoint.

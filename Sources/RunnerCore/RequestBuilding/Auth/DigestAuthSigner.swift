@@ -1,3 +1,4 @@
+import CarrierCrypto
 import CollectionModel
 
 /// `digest` (RFC 7616 as postman-runtime implements it): MD5, MD5-sess, SHA-256, SHA-256-sess; qop `auth` and

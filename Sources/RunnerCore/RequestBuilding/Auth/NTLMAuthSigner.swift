@@ -1,3 +1,4 @@
+import CarrierCrypto
 import CollectionModel
 
 /// `ntlm`: the credentials go to the transport, which runs the NTLM handshake (libcurl's `CURLAUTH_NTLM`); no

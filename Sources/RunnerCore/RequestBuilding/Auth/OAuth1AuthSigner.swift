@@ -1,3 +1,4 @@
+import CarrierCrypto
 import Foundation
 import CollectionModel
 

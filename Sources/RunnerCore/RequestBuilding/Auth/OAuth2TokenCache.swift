@@ -1,3 +1,4 @@
+import CarrierCrypto
 import Foundation
 
 /// OAuth 2.0 tokens fetched during one run, by the request that fetched them, with their expiry. A class so every

@@ -58,6 +58,7 @@ package enum PrivateKeySigner {
 package struct SigningError: Error, Sendable, Equatable {
     /// libcrypto's reason, or ours, in one line.
     package var message: String
+    package init(message: String) { self.message = message }
 }
 
 extension Array where Element == UInt8 {
