@@ -15,7 +15,7 @@ package struct RequestBuildSettings: Sendable {
     /// Makes the boundary of each multipart body (random, as form-data's; tests fix it).
     package var makeBoundary: @Sendable () -> String = { MultipartEncoder.randomBoundary() }
     /// Makes the `Postman-Token` header of each request (a UUID v4; tests fix it).
-    package var makeToken: @Sendable () -> String = { UUID().uuidString.lowercased() }
+    package var makeToken: @Sendable () -> String = { PostmanToken.random() }
     /// Clock, nonces and token fetching for auth signers (tests fix them; the runner adds the token fetcher).
     package var authContext = AuthSigningContext()
     package init(workingDirectory: String) { self.workingDirectory = workingDirectory }

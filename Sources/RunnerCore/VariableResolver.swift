@@ -21,7 +21,7 @@ package struct VariableResolver {
 
     /// The text with every resolvable `{{…}}` replaced.
     package func resolve(_ text: String) -> String {
-        guard text.contains("{{") else { return text }
+        guard VariableResolver.mayHaveToken(text) else { return text }
         var current = text
         var budget = VariableResolver.maximumSubstitutions
         for _ in 0..<VariableResolver.maximumPasses {
@@ -51,6 +51,22 @@ package struct VariableResolver {
             index = end + 2
         }
         return names
+    }
+
+    /// Whether the text has a `{{` at all: a byte scan, because Foundation's `contains` bridges through NSString
+    /// and most texts of a request (header names, values, URL parts) have no token.
+    private static func mayHaveToken(_ text: String) -> Bool {
+        let open = UInt8(ascii: "{")
+        var previousWasOpen = false
+        for byte in text.utf8 {
+            if byte == open {
+                if previousWasOpen { return true }
+                previousWasOpen = true
+            } else {
+                previousWasOpen = false
+            }
+        }
+        return false
     }
 
     private func lookup(_ name: String) -> String? {
