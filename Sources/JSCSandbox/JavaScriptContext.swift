@@ -18,6 +18,7 @@ final class JavaScriptContext {
     let context: JSGlobalContextRef
 
     init() {
+        _ = EngineOptions.configured
         group = JSContextGroupCreate()
         context = JSGlobalContextCreateInGroup(group, nil)
     }
