@@ -113,6 +113,7 @@ package final class JSCSandbox: ScriptSandbox {
         runTimers(state)
         let finished = callRuntime("finish", [JSValueMakeBoolean(js.context, state.timedOut)])
         OutcomeDecoder.apply(js.string(finished), to: &outcome)
+        js.collectGarbageNowAndThen()
         if state.timedOut {
             // postman-sandbox's wording, which says whether the body or a callback was running.
             let kind = timedOutInBody ? "synchronous" : "asynchronous"

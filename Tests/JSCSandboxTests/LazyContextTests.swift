@@ -40,3 +40,19 @@ struct LazyContextTests {
         #expect(replaced.console.map(\.text) == ["5"])
     }
 }
+
+@Suite("periodic full collection")
+struct PeriodicCollectionTests {
+    @Test("scripts, their cached compilation and the runtime survive the full collection after every 1000 runs")
+    func survivesCollection() {
+        let harness = Harness()
+        var last = ScriptOutcome(request: .null)
+        for index in 0..<1005 {
+            last = harness.run("pm.test('run', () => pm.expect(pm.response.json().id).to.equal(7)); pm.environment.set('n', \(index));")
+        }
+        #expect(harness.sandbox.js.runsSinceCollection == 5)
+        #expect(last.assertions.map(\.status) == [.passed])
+        #expect(last.error == nil)
+        #expect(harness.scopes.environment.value("n") == .number(1004))
+    }
+}
