@@ -4,7 +4,9 @@ import RunnerCore
 /// The JSON the bootstrap's `carrier.begin` reads: one document per script, so crossing into JavaScript is one
 /// parse rather than many small native calls.
 enum ContextJSON {
-    static func document(for invocation: ScriptInvocation, legacy: Bool, scopes: VariableScopes) -> JSONValue {
+    /// `legacyNames`: the legacy globals the script mentions (`null` = all), see `LegacyNames`.
+    static func document(for invocation: ScriptInvocation, legacy: Bool, legacyNames: JSONValue = .null,
+                         scopes: VariableScopes) -> JSONValue {
         let info = invocation.info
         return [
             "info": [
@@ -21,6 +23,7 @@ enum ContextJSON {
             "response": invocation.response.map { response($0, includingBody: false) } ?? .null,
             "cookies": .array(invocation.cookies.map(cookie)),
             "legacy": .bool(legacy),
+            "legacyNames": legacyNames,
             "sourceName": .string(invocation.sourceName),
             "environmentName": .string(scopes.environment.displayName),
             "globalsName": .string(scopes.globals.displayName),

@@ -16,7 +16,7 @@ package final class JSCSandbox: ScriptSandbox {
     var state: RunState?
     private var runtime: [String: JSObjectRef] = [:]
     private var bootstrapError: ScriptError?
-    private var compiledScripts: [String: JSObjectRef] = [:]
+    private var compiledScripts: [String: CompiledScript] = [:]
     private var wrapperPrefixes: [Bool: String] = [:]
 
     /// Bootstrap scripts in load order; each adds to the hidden `__carrier` runtime object.
@@ -42,7 +42,7 @@ package final class JSCSandbox: ScriptSandbox {
     }
 
     deinit {
-        for function in compiledScripts.values { JSValueUnprotect(js.context, function) }
+        for script in compiledScripts.values { JSValueUnprotect(js.context, script.function) }
         for function in runtime.values { JSValueUnprotect(js.context, function) }
     }
 
@@ -93,25 +93,27 @@ package final class JSCSandbox: ScriptSandbox {
             self.state = nil
         }
         let legacy = !JSCSandbox.optsIntoSandbox2(invocation.source)
-        let function: JSObjectRef
+        let compiled: CompiledScript
         do {
-            function = try compile(invocation, legacy: legacy)
+            compiled = try compile(invocation, legacy: legacy)
         } catch {
             outcome.error = error
             return outcome
         }
-        let document = ContextJSON.document(for: invocation, legacy: legacy, scopes: state.scopes)
+        let document = ContextJSON.document(for: invocation, legacy: legacy, legacyNames: compiled.legacyNames,
+                                            scopes: state.scopes)
         let body = invocation.response.map { js.makeString($0.text) } ?? js.undefined
         if let failure = callRuntimeCatching("begin", [js.makeString(document.serialized()), body]) {
             // Only a request the SDK shapes cannot take gets here; say so rather than run half set up.
             outcome.error = ScriptError(name: "SandboxError", message: "cannot prepare the script: \(failure)")
             return outcome
         }
-        callRuntime("execute", [function], limited: true)
+        callRuntime("execute", [compiled.function], limited: true)
         let timedOutInBody = state.timedOut
         runTimers(state)
         let finished = callRuntime("finish", [JSValueMakeBoolean(js.context, state.timedOut)])
         OutcomeDecoder.apply(js.string(finished), to: &outcome)
+        js.collectGarbageNowAndThen()
         if state.timedOut {
             // postman-sandbox's wording, which says whether the body or a callback was running.
             let kind = timedOutInBody ? "synchronous" : "asynchronous"
@@ -172,7 +174,7 @@ package final class JSCSandbox: ScriptSandbox {
 
     /// Wraps the script in an async function whose parameters are the sandbox globals. The wrapper's prefix shares
     /// the script's first line so line numbers need no adjustment (only line 1's column does).
-    private func compile(_ invocation: ScriptInvocation, legacy: Bool) throws(ScriptError) -> JSObjectRef {
+    private func compile(_ invocation: ScriptInvocation, legacy: Bool) throws(ScriptError) -> CompiledScript {
         let key = "\(legacy)\u{0}\(invocation.sourceName)\u{0}\(invocation.source)"
         if let cached = compiledScripts[key] { return cached }
         let prefix = wrapperPrefix(legacy: legacy)
@@ -191,12 +193,13 @@ package final class JSCSandbox: ScriptSandbox {
             throw ScriptError(name: "SandboxError", message: "the script did not compile to a function")
         }
         if compiledScripts.count >= JSCSandbox.compiledScriptLimit {
-            for old in compiledScripts.values { JSValueUnprotect(js.context, old) }
+            for old in compiledScripts.values { JSValueUnprotect(js.context, old.function) }
             compiledScripts.removeAll()
         }
         JSValueProtect(js.context, function)
-        compiledScripts[key] = function
-        return function
+        let compiled = CompiledScript(function: function, legacyNames: legacy ? LegacyNames.used(in: invocation.source) : .null)
+        compiledScripts[key] = compiled
+        return compiled
     }
 
     private func wrapperPrefix(legacy: Bool) -> String {
@@ -204,6 +207,12 @@ package final class JSCSandbox: ScriptSandbox {
         let prefix = js.string(callRuntime("wrapperPrefix", [JSValueMakeBoolean(js.context, legacy)]))
         wrapperPrefixes[legacy] = prefix
         return prefix
+    }
+
+    /// A script compiled once and the legacy globals its text mentions, kept for the next runs of the same script.
+    struct CompiledScript {
+        let function: JSObjectRef
+        let legacyNames: JSONValue
     }
 
     /// `'use sandbox2';` as the script's very first characters (semicolon included, nothing before it) turns the

@@ -16,8 +16,11 @@ struct JavaScriptException: Error, @unchecked Sendable {
 final class JavaScriptContext {
     let group: JSContextGroupRef
     let context: JSGlobalContextRef
+    /// Script runs since the last full collection (see `collectGarbageNowAndThen`).
+    var runsSinceCollection = 0
 
     init() {
+        _ = EngineOptions.configured
         group = JSContextGroupCreate()
         context = JSGlobalContextCreateInGroup(group, nil)
     }

@@ -11,6 +11,8 @@ import JavaScriptCore
 package enum ScriptSyntaxCheck {
     /// The syntax error, or `nil` when the script parses.
     package static func check(_ source: String) -> ScriptError? {
+        // `carrier run` checks every script before the first one runs, so this is where JavaScriptCore starts.
+        _ = EngineOptions.configured
         guard let context = JSGlobalContextCreate(nil) else { return nil }
         defer { JSGlobalContextRelease(context) }
         // The wrapper's opening sits on its own line (JavaScriptCore numbers it 1 whatever the starting line

@@ -40,8 +40,38 @@
         return result;
     }
 
+    /**
+     * The legacy globals, passed as parameters of the script's function. `context.legacyNames` lists those the
+     * script's text mentions (null: all of them); the others are never computed and stay undefined, since a script
+     * can only reach a parameter by its name (scripts that call eval get them all).
+     */
     carrier.legacyArguments = function (run, context) {
-        const request = run.request, response = run.response;
+        const wanted = context.legacyNames ? new Set(context.legacyNames) : null;
+        const wants = (name) => !wanted || wanted.has(name);
+        const response = run.response;
+        run.tests = {};
+        run.legacySnapshots = {
+            globals: wants('globals') ? scopes.globals.toObject() : undefined,
+            environment: wants('environment') ? scopes.environment.toObject() : undefined,
+        };
+        const values = {
+            tests: () => run.tests,
+            globals: () => run.legacySnapshots.globals,
+            environment: () => run.legacySnapshots.environment,
+            data: () => scopes.iterationData.toObject(),
+            iteration: () => context.info.iteration,
+            request: () => legacyRequest(run.request, context),
+            responseBody: () => response ? response.text() : undefined,
+            responseCode: () => response ? { code: response.code, name: response.status, detail: response.status } : undefined,
+            responseHeaders: () => response ? response.headers.toObject() : undefined,
+            responseTime: () => response ? response.responseTime : undefined,
+            responseCookies: () => (context.cookies || []).map((c) => Object.assign({}, c)),
+            xml2Json: () => xml2Json,
+        };
+        return carrier.legacyParameters.map((name) => wants(name) ? values[name]() : undefined);
+    };
+
+    function legacyRequest(request, context) {
         let data = {};
         if (request.body && !request.body.isEmpty()) {
             const mode = request.body.mode;
@@ -49,28 +79,11 @@
             else if (mode === 'urlencoded' || mode === 'formdata') data = request.body[mode].toObject(true, false, true);
             else if (mode === 'file') data = request.body.file && request.body.file.content || {};
         }
-        const legacyRequest = {
+        return {
             url: request.url.toString(), method: request.method, headers: request.headers.toObject(true, false, true), data,
             name: context.info.requestName, id: context.info.requestId, description: undefined,
         };
-        run.tests = {};
-        run.legacySnapshots = { globals: scopes.globals.toObject(), environment: scopes.environment.toObject() };
-        const values = {
-            tests: run.tests,
-            globals: run.legacySnapshots.globals,
-            environment: run.legacySnapshots.environment,
-            data: scopes.iterationData.toObject(),
-            iteration: context.info.iteration,
-            request: legacyRequest,
-            responseBody: response ? response.text() : undefined,
-            responseCode: response ? { code: response.code, name: response.status, detail: response.status } : undefined,
-            responseHeaders: response ? response.headers.toObject() : undefined,
-            responseTime: response ? response.responseTime : undefined,
-            responseCookies: (context.cookies || []).map((c) => Object.assign({}, c)),
-            xml2Json,
-        };
-        return carrier.legacyParameters.map((name) => values[name]);
-    };
+    }
 
     /**
      * `tests["name"] = value` entries become assertions when the script body ends, in key order. postman-sandbox

@@ -152,7 +152,9 @@
             info: { eventName: info.eventName, iteration: info.iteration, iterationCount: info.iterationCount, requestName: info.requestName, requestId: info.requestId },
             test: makeTest(run),
             expect: function expect(value, message) { return carrier.chai().expect(value, message); },
-            request: run.request,
+            // An accessor so that a test script that never reads pm.request never builds it (see begin).
+            get request() { return run.request; },
+            set request(value) { Object.defineProperty(pm, 'request', { value, writable: true, enumerable: true, configurable: true }); },
             response: run.response,
             cookies: makeCookies(run, context.cookies || []),
             sendRequest: makeSendRequest(run),
@@ -195,9 +197,22 @@
             info: context.info, legacy: context.legacy,
         };
         carrier.run = run;
-        run.request = new sdk.Request(context.request);
+        // pm.request is built on first use: most test scripts never read it, and building plus snapshotting it
+        // was a large part of each run's fixed cost. The snapshot is taken as it is built, before any change.
+        let request;
+        Object.defineProperty(run, 'request', {
+            enumerable: true, configurable: true,
+            get() {
+                if (request === undefined) {
+                    request = new sdk.Request(context.request);
+                    run.requestSnapshot = snapshotRequest(request);
+                }
+                return request;
+            },
+        });
         run.originalRequest = typeof context.request === 'string' ? { url: context.request } : context.request || {};
-        run.requestSnapshot = snapshotRequest(run.request);
+        // Pre-request scripts build it at once: what they send back, and a request the SDK cannot take, stay as before.
+        if (context.info.eventName === 'prerequest') void run.request;
         run.response = context.response ? new sdk.Response(Object.assign({ cookies: context.cookies }, context.response)) : undefined;
         run.pm = makePm(run, context);
         run.postman = carrier.makePostman(run, context);
@@ -225,8 +240,11 @@
         if (!run) return '{}';
         timers.reset();
 
+        // Never built means never read nor changed: the host keeps the request it gave.
         let request = null;
-        try { request = requestAfterScript(run); } catch (error) { carrier.reportError(error); }
+        if (run.requestSnapshot !== undefined) {
+            try { request = requestAfterScript(run); } catch (error) { carrier.reportError(error); }
+        }
         carrier.run = null;
         return JSON.stringify({
             assertions: run.assertions, console: run.console, error: run.error, request,

@@ -1,0 +1,24 @@
+import Glibc
+#if canImport(CJavaScriptCore)
+import CJavaScriptCore
+#else
+import JavaScriptCore
+#endif
+
+/// A full, synchronous collection every so many script runs.
+extension JavaScriptContext {
+    /// `JSSynchronousGarbageCollectForDebugging`: exported by libjavascriptcoregtk but only declared in its
+    /// private headers (the public `JSGarbageCollect` merely hints).
+    private typealias FullCollection = @convention(c) (JSContextRef?) -> Void
+    private static let fullCollection: FullCollection? = dlsym(nil, "JSSynchronousGarbageCollectForDebugging")
+        .map { unsafeBitCast($0, to: FullCollection.self) }
+    private static let runsBetweenCollections = 1000
+
+    /// Counts a script run and collects after every `runsBetweenCollections`-th.
+    func collectGarbageNowAndThen() {
+        runsSinceCollection += 1
+        guard runsSinceCollection >= JavaScriptContext.runsBetweenCollections else { return }
+        runsSinceCollection = 0
+        JavaScriptContext.fullCollection?(context)
+    }
+}
