@@ -51,6 +51,8 @@ release: deps
 test: deps test-deps venv
 	$(SWIFT) build
 	CARRIER_VENV=$(CURDIR)/$(VENV) $(SWIFT) test --no-parallel
+	@# A bounded, seeded fuzz pass over every target keeps the harnesses building and the parsers crash-free.
+	FUZZ_SECONDS=10 FUZZ_ARGS=-seed=1 Fuzz/run.sh
 
 ## demo: the SendSafely SCIM smoke test against the embedded SCIM server.
 demo: release

@@ -14,9 +14,9 @@ OPT="${FUZZ_OPT:--Onone}"
 modules_for() {
     case "$1" in
         collection|csv) echo "JSONValue CollectionModel" ;;
-        variables|url)  echo "JSONValue CollectionModel RunnerCore" ;;
+        variables|url)  echo "JSONValue CollectionModel CarrierCrypto RunnerCore" ;;
         httphead)       echo "HTTPServer" ;;
-        scimfilter)     echo "JSONValue HTTPServer SCIMServer" ;;
+        scimfilter)     echo "JSONValue HTTPServer CarrierCrypto SCIMServer" ;;
         *) echo "unknown fuzz target: $1" >&2; return 1 ;;
     esac
 }
@@ -35,14 +35,14 @@ build_one() {
         # Flatten, naming each copy after its module so same-named files cannot clash.
         find "$root/Sources/$module" -name '*.swift' | while read -r file; do
             local rel="${file#"$root/Sources/$module/"}"
-            sed -E '/^import (JSONValue|CollectionModel|RunnerCore|HTTPServer|SCIMServer)$/d' "$file" \
+            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunnerCore|HTTPServer|SCIMServer)$/d' "$file" \
                 > "$stage/${module}__${rel//\//__}"
         done
     done
     cp "$root/Fuzz/Targets/$target.swift" "$stage/zz_harness.swift"
-    # RunnerCore imports a C shim over libcrypto: give it a module map and link its object.
+    # CarrierCrypto imports a C shim over libcrypto: give it a module map and link its object.
     local extra=()
-    if [[ " $(modules_for "$target") " == *" RunnerCore "* ]]; then
+    if [[ " $(modules_for "$target") " == *" CarrierCrypto "* ]]; then
         mkdir -p "$stage/cmodules"
         printf 'module CCryptoShim {\n  header "%s"\n  link "crypto"\n  export *\n}\n' \
             "$root/Sources/CCryptoShim/include/CCryptoShim.h" > "$stage/cmodules/module.modulemap"

@@ -25,7 +25,7 @@ for target in "${targets[@]}"; do
     esac
     log="$out/$target.fuzz.log"
     "$out/$target" "$corpus" -max_total_time="$seconds" -rss_limit_mb=512 -timeout=5 -max_len=65536 \
-        -artifact_prefix="$out/artifacts/$target-" -print_final_stats=1 > "$log" 2>&1
+        -artifact_prefix="$out/artifacts/$target-" -print_final_stats=1 ${FUZZ_ARGS:-} > "$log" 2>&1
     code=$?
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
     runs=${runs:-0}
