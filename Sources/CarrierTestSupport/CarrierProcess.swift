@@ -5,6 +5,10 @@ package struct ProcessResult: Sendable {
     package var exitCode: Int32
     package var standardOutput: String
     package var standardError: String
+    /// Killed at the deadline.
+    package var timedOut = false
+    /// Ended by a signal (a crash, or the deadline's kill) rather than `exit`.
+    package var signalled = false
 }
 
 /// Runs the `carrier` executable built beside the test bundle, as a user would.
@@ -21,13 +25,17 @@ package enum CarrierProcess {
     }
 
     /// Runs `carrier arguments…` in `directory` with extra environment variables; waits for it to end.
-    package static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> ProcessResult {
-        try runExecutable(executablePath, arguments, in: directory, environment: environment)
+    /// `CARRIER_UNDER_TEST` points the tests at another build (e.g. to see what an older binary leaked).
+    package static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                            seconds: Double = 300) throws -> ProcessResult {
+        let binary = ProcessInfo.processInfo.environment["CARRIER_UNDER_TEST"] ?? executablePath
+        return try runExecutable(binary, arguments, in: directory, environment: environment, seconds: seconds)
     }
 
-    /// Runs any executable and captures its output (files, so large outputs cannot block a pipe).
+    /// Runs any executable and captures its output (files, so large outputs cannot block a pipe). A process still
+    /// running after `seconds` is killed, so a hanging binary fails its test instead of stalling the suite.
     package static func runExecutable(_ path: String, _ arguments: [String], in directory: String? = nil,
-                                      environment: [String: String] = [:]) throws -> ProcessResult {
+                                      environment: [String: String] = [:], seconds: Double = 300) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -45,13 +53,23 @@ package enum CarrierProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         try process.run()
-        process.waitUntilExit()
+        var timedOut = false
+        if ended.wait(timeout: .now() + seconds) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            ended.wait()
+        }
         try out.close()
         try err.close()
-        return ProcessResult(exitCode: process.terminationStatus,
-                             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        // Decoded leniently: a crash may leave invalid UTF-8 behind, and the test should still see the rest.
+        func text(_ path: String) -> String {
+            String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+        }
+        return ProcessResult(exitCode: process.terminationStatus, standardOutput: text(outPath), standardError: text(errPath),
+                             timedOut: timedOut, signalled: process.terminationReason == .uncaughtSignal)
     }
 }
 
