@@ -1,9 +1,11 @@
 # Carrier's entry points. Each target installs what it needs and is safe to re-run.
 SWIFT        ?= swift
 VENV         ?= .venv
+# The script libraries the sandbox loads at run time: the .deb depends on exactly these (plus its shared libraries).
+JS_PACKAGES   = libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid node-ajv node-xml2js \
+                node-cheerio libjs-backbone
 APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
-                libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid node-ajv node-xml2js \
-                node-cheerio libjs-backbone python3 python3-venv ca-certificates
+                $(JS_PACKAGES) python3 python3-venv ca-certificates
 # Only `make test` needs these: the HTML report's test opens the page in a real (headless) browser.
 APT_TEST_PACKAGES = chromium
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3 \
@@ -11,7 +13,18 @@ PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sa
                 pyspnego==0.12.4 edgegrid-python==2.0.9
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps venv build release test demo bench bench-quick fuzz clean
+# The version has one source: CarrierVersion.swift. The commit is baked in by linking a one-symbol object
+# (Sources/CBuildInfo explains why); outside a git checkout it is "unknown", and CARRIER_COMMIT=... overrides it.
+VERSION      := $(shell sed -n 's/^ *package static let current = "\(.*\)"$$/\1/p' Sources/CarrierCLI/CarrierVersion.swift)
+ifndef CARRIER_COMMIT
+CARRIER_COMMIT := $(shell c=$$(git rev-parse --short=12 HEAD 2>/dev/null) || c=unknown; \
+                  if [ "$$c" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then c=$$c-dirty; fi; \
+                  printf '%s' "$$c" | tr -c 'A-Za-z0-9._-' '_')
+endif
+BUILD_INFO    = .build/buildinfo/commit-$(CARRIER_COMMIT).o
+BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
+
+.PHONY: deps test-deps venv build release dist test-dist test demo bench bench-quick fuzz clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -44,8 +57,25 @@ $(VENV)/.installed: Makefile
 build: deps
 	$(SWIFT) build
 
-release: deps
-	$(SWIFT) build -c release --product carrier
+release: deps $(BUILD_INFO)
+	$(SWIFT) build -c release --product carrier $(BUILD_FLAGS)
+
+$(BUILD_INFO):
+	@mkdir -p $(@D)
+	printf 'const char carrier_build_commit_text[] = "%s";\n' '$(CARRIER_COMMIT)' | $(CC) -x c -c -o $@ -
+
+## dist: dist/carrier_<version>_amd64.deb, dist/carrier-<version>-linux-x86_64.tar.gz and dist/SHA256SUMS: the
+## release binary with the Swift runtime linked in (--static-swift-stdlib), so it needs only Debian's libraries.
+dist: deps $(BUILD_INFO)
+	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
+	$(SWIFT) build -c release --product carrier --static-swift-stdlib $(BUILD_FLAGS)
+	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" \
+	  packaging/build-dist.sh .build/release/carrier dist
+
+## test-dist: install the .deb into a clean Debian 12 (debootstrap minbase, cached under .build/) by running the
+## Containerfile's steps there, then run carrier inside it; checks contents, dependencies, lintian and purge.
+test-dist: dist
+	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) packaging/test-dist.sh dist
 
 ## test: unit and end-to-end tests (real servers on 127.0.0.1).
 test: deps test-deps venv
@@ -75,4 +105,6 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
 clean:
-	rm -rf .build $(VENV) reports
+	@# The cached Debian root may still have /proc or /dev bound into it after an interrupted test-dist.
+	@if grep -q " $(CURDIR)/.build/" /proc/mounts 2>/dev/null; then echo "unmount first: packaging/test-dist.sh --unmount"; exit 2; fi
+	rm -rf .build $(VENV) reports dist

@@ -23,15 +23,19 @@ let package = Package(
         .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
         .systemLibrary(name: "CJavaScriptCore", pkgConfig: "javascriptcoregtk-4.1",
                        providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]),
+        // Where an installed carrier finds its data (`<prefix>/share/carrier`); the sandbox and `carrier demo` read it.
+        .target(name: "InstallLayout"),
+        // The git commit baked in by `make` (a weak "unknown" default otherwise); see Makefile, BUILD_INFO.
+        .target(name: "CBuildInfo"),
         .target(name: "JSCSandbox", dependencies: [
-            "RunnerCore", "JSONValue",
+            "RunnerCore", "JSONValue", "InstallLayout",
             .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
         ], resources: [.copy("Bootstrap")]),
         .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
         .target(name: "HTTPServer"),
         .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierCLI", dependencies: [
-            "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
+            "InstallLayout", "CBuildInfo", "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
+        .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"], exclude: ["Peers"]),
         // Secrets, malformed inputs, network and script faults, against the built binary; the corpus is data.
         .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPServer
+import InstallLayout
 import SCIMServer
 
 /// `carrier demo`: the SendSafely SCIM smoke test against the embedded SCIM server, then the vendor's HMAC-signed
@@ -12,13 +13,17 @@ enum DemoCommand {
     static let demoAPISecret = "carrier-demo-api-secret"
 
     static func execute(_ arguments: [String], output: OutputStreams) -> Int32 {
-        var root = FileManager.default.currentDirectoryPath
+        var projectDirectory: String?
         var reader = ArgumentReader(arguments)
         do {
             while let argument = reader.next() {
                 let (flag, inline) = splitInlineValue(argument)
-                guard flag == "--project-dir" else { throw CLIError("unknown option \(flag) for demo; options: --project-dir DIR") }
-                root = try reader.value(for: flag, inline: inline)
+                guard let declared = CommandTable.demo.option(named: flag) else {
+                    throw CLIError("unknown option \(flag) for demo; options: \(CommandTable.demo.longNames.joined(separator: " ")) DIR")
+                }
+                switch declared.key {
+                case .projectDir: projectDirectory = try reader.value(for: flag, inline: inline)
+                }
             }
         } catch let error as CLIError {
             output.error("carrier: \(error.message)")
@@ -26,13 +31,12 @@ enum DemoCommand {
         } catch {
             return ExitCode.usage
         }
-        let scimCollection = root + "/collections/SendSafely-SCIM.postman_collection.json"
-        let signingCollection = root + "/collections/SendSafely-REST-signing.postman_collection.json"
-        let environment = root + "/environments/local.postman_environment.json"
-        for file in [scimCollection, signingCollection, environment] where !FileManager.default.fileExists(atPath: file) {
-            output.error("carrier: demo needs \(file) from the Carrier repository; run it from the repository root or pass --project-dir")
+        guard let (dataRoot, root) = locateDemoFiles(projectDirectory: projectDirectory, output: output) else {
             return ExitCode.usage
         }
+        let scimCollection = dataRoot + "/collections/SendSafely-SCIM.postman_collection.json"
+        let signingCollection = dataRoot + "/collections/SendSafely-REST-signing.postman_collection.json"
+        let environment = dataRoot + "/environments/local.postman_environment.json"
 
         let scim: SCIMServer
         let rest = HTTPServer(handler: SendSafelyRESTService(apiKey: demoAPIKey, apiSecret: demoAPISecret))
@@ -68,5 +72,28 @@ enum DemoCommand {
             "--reporter-json-export", root + "/reports/rest-signing-summary.json",
         ], output: output)
         return max(scimCode, signingCode)
+    }
+
+    /// Where the demo reads its collections and environment (`dataRoot`) and writes `reports/` (`root`):
+    /// `--project-dir`, else the current directory when it is a Carrier checkout, else the installed copies
+    /// (`<prefix>/share/carrier`, see `InstallLayout`) with reports in the current directory.
+    private static func locateDemoFiles(projectDirectory: String?, output: OutputStreams) -> (dataRoot: String, root: String)? {
+        let current = FileManager.default.currentDirectoryPath
+        let needed = ["collections/SendSafely-SCIM.postman_collection.json", "collections/SendSafely-REST-signing.postman_collection.json",
+                      "environments/local.postman_environment.json"]
+        func missing(in directory: String) -> String? {
+            needed.map { directory + "/" + $0 }.first { !FileManager.default.fileExists(atPath: $0) }
+        }
+        if let projectDirectory {
+            if let file = missing(in: projectDirectory) {
+                output.error("carrier: demo needs \(file) from the Carrier repository; pass a --project-dir that holds collections/ and environments/")
+                return nil
+            }
+            return (projectDirectory, projectDirectory)
+        }
+        if missing(in: current) == nil { return (current, current) }
+        if let installed = InstallLayout.shareDirectory?.path, missing(in: installed) == nil { return (installed, current) }
+        output.error("carrier: demo needs \(current)/\(needed[0]) from the Carrier repository; run it from the repository root or pass --project-dir")
+        return nil
     }
 }

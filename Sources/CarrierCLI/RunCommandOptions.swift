@@ -55,19 +55,42 @@ struct RunCommandOptions: Sendable {
         return value != "false"
     }
 
+    /// `--reporter-<name>-<option>`, declared or not: boolean ones (`--reporter-cli-no-summary`) take no value.
+    private mutating func readReporterOption(_ flag: String, inline: String?, from reader: inout ArgumentReader) throws(CLIError) {
+        let name = String(flag.dropFirst(2))
+        let booleanSuffixes = ["-silent", "-show-timestamps", "-no-summary", "-no-failures", "-no-assertions",
+                               "-no-success-assertions", "-no-console", "-no-banner", "-omit-response-bodies",
+                               "-hide-sensitive-data", "-no-redact"]
+        if inline == nil, booleanSuffixes.contains(where: { name.hasSuffix($0) }) {
+            reporterOptions[name] = "true"
+        } else {
+            reporterOptions[name] = try reader.value(for: flag, inline: inline)
+        }
+    }
+
     static func parse(_ arguments: [String]) throws(CLIError) -> RunCommandOptions {
         var options = RunCommandOptions()
         var reader = ArgumentReader(arguments)
         var positional: [String] = []
         while let argument = reader.next() {
             let (flag, inline) = splitInlineValue(argument)
-            switch flag {
-            case "-e", "--environment": options.environmentPaths.append(try reader.value(for: flag, inline: inline))
-            case "-g", "--globals": options.globalsPath = try reader.value(for: flag, inline: inline)
-            case "-d", "--iteration-data": options.iterationDataPath = try reader.value(for: flag, inline: inline)
-            case "-n", "--iteration-count": options.iterationCount = try reader.integer(for: flag, inline: inline, positive: true)
-            case "--folder": options.folders.append(try reader.value(for: flag, inline: inline))
-            case "--env-var":
+            guard let declared = CommandTable.run.option(named: flag) else {
+                if flag.hasPrefix("--reporter-") {
+                    try options.readReporterOption(flag, inline: inline, from: &reader)
+                } else if flag.hasPrefix("-") && flag.count > 1 {
+                    throw CLIError("unknown option \(flag); run 'carrier run --help' for the list")
+                } else {
+                    positional.append(argument)
+                }
+                continue
+            }
+            switch declared.key {
+            case .environment: options.environmentPaths.append(try reader.value(for: flag, inline: inline))
+            case .globals: options.globalsPath = try reader.value(for: flag, inline: inline)
+            case .iterationData: options.iterationDataPath = try reader.value(for: flag, inline: inline)
+            case .iterationCount: options.iterationCount = try reader.integer(for: flag, inline: inline, positive: true)
+            case .folder: options.folders.append(try reader.value(for: flag, inline: inline))
+            case .envVar:
                 let text = try reader.value(for: flag, inline: inline)
                 if let equals = text.firstIndex(of: "=") {
                     options.environmentOverrides.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
@@ -75,14 +98,14 @@ struct RunCommandOptions: Sendable {
                     guard !text.isEmpty else { throw CLIError("option --env-var needs NAME=VALUE or NAME") }
                     options.environmentOverrides.append((text, nil))
                 }
-            case "--global-var":
+            case .globalVar:
                 let text = try reader.value(for: flag, inline: inline)
                 guard let equals = text.firstIndex(of: "=") else { throw CLIError("option --global-var needs NAME=VALUE, got '\(text)'") }
                 options.globalOverrides.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
-            case "--working-dir": options.workingDirectory = try reader.value(for: flag, inline: inline)
-            case "--no-insecure-file-read": options.insecureFileRead = false
-            case "--insecure-file-read": options.insecureFileRead = true
-            case "--bail":
+            case .workingDir: options.workingDirectory = try reader.value(for: flag, inline: inline)
+            case .noInsecureFileRead: options.insecureFileRead = false
+            case .insecureFileRead: options.insecureFileRead = true
+            case .bail:
                 options.bail = true
                 if let modifier = reader.peek(), ["failure", "folder"].contains(modifier) {
                     _ = reader.next()
@@ -90,53 +113,37 @@ struct RunCommandOptions: Sendable {
                 } else if let inline {
                     options.bailFolder = inline == "folder"
                 }
-            case "-x", "--suppress-exit-code": options.suppressExitCode = true
-            case "--ignore-redirects": options.ignoreRedirects = true
-            case "--delay-request": options.delayRequest = try reader.integer(for: flag, inline: inline)
-            case "--timeout": options.timeout = try reader.integer(for: flag, inline: inline)
-            case "--timeout-request": options.timeoutRequest = try reader.integer(for: flag, inline: inline)
-            case "--timeout-script": options.timeoutScript = try reader.integer(for: flag, inline: inline)
-            case "-k", "--insecure": options.insecure = true
-            case "--ssl-client-cert": options.sslClientCert = try reader.value(for: flag, inline: inline)
-            case "--ssl-client-key": options.sslClientKey = try reader.value(for: flag, inline: inline)
-            case "--ssl-client-passphrase": options.sslClientPassphrase = try reader.value(for: flag, inline: inline)
-            case "--ssl-extra-ca-certs": options.sslExtraCACerts = try reader.value(for: flag, inline: inline)
-            case "--cookie-jar": options.cookieJarPath = try reader.value(for: flag, inline: inline)
-            case "--export-environment": options.exportEnvironment = try reader.value(for: flag, inline: inline)
-            case "--export-globals": options.exportGlobals = try reader.value(for: flag, inline: inline)
-            case "--export-collection": options.exportCollection = try reader.value(for: flag, inline: inline)
-            case "--export-cookie-jar": options.exportCookieJar = try reader.value(for: flag, inline: inline)
-            case "--export-secrets": options.exportSecrets = true
-            case "--max-response-size": options.maxResponseSize = try reader.integer(for: flag, inline: inline)
-            case "-r", "--reporters":
+            case .suppressExitCode: options.suppressExitCode = true
+            case .ignoreRedirects: options.ignoreRedirects = true
+            case .delayRequest: options.delayRequest = try reader.integer(for: flag, inline: inline)
+            case .timeout: options.timeout = try reader.integer(for: flag, inline: inline)
+            case .timeoutRequest: options.timeoutRequest = try reader.integer(for: flag, inline: inline)
+            case .timeoutScript: options.timeoutScript = try reader.integer(for: flag, inline: inline)
+            case .insecure: options.insecure = true
+            case .sslClientCert: options.sslClientCert = try reader.value(for: flag, inline: inline)
+            case .sslClientKey: options.sslClientKey = try reader.value(for: flag, inline: inline)
+            case .sslClientPassphrase: options.sslClientPassphrase = try reader.value(for: flag, inline: inline)
+            case .sslExtraCACerts: options.sslExtraCACerts = try reader.value(for: flag, inline: inline)
+            case .cookieJar: options.cookieJarPath = try reader.value(for: flag, inline: inline)
+            case .exportEnvironment: options.exportEnvironment = try reader.value(for: flag, inline: inline)
+            case .exportGlobals: options.exportGlobals = try reader.value(for: flag, inline: inline)
+            case .exportCollection: options.exportCollection = try reader.value(for: flag, inline: inline)
+            case .exportCookieJar: options.exportCookieJar = try reader.value(for: flag, inline: inline)
+            case .exportSecrets: options.exportSecrets = true
+            case .maxResponseSize: options.maxResponseSize = try reader.integer(for: flag, inline: inline)
+            case .reporters:
                 options.reporters = try reader.value(for: flag, inline: inline)
                     .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            case "--silent": options.silent = true
-            case "--disable-unicode": options.disableUnicode = true
-            case "--color":
+            case .reporterOption: try options.readReporterOption(flag, inline: inline, from: &reader)
+            case .silent: options.silent = true
+            case .disableUnicode: options.disableUnicode = true
+            case .color:
                 let text = try reader.value(for: flag, inline: inline)
                 guard let color = Color(rawValue: text) else { throw CLIError("option --color takes on, off or auto, got '\(text)'") }
                 options.color = color
-            case "--no-color": options.color = .off
-            case "--verbose": options.verbose = true
-            case "--parallel": options.parallel = try reader.integer(for: flag, inline: inline, positive: true)
-            default:
-                if flag.hasPrefix("--reporter-") {
-                    let name = String(flag.dropFirst(2))
-                    // Boolean reporter flags (`--reporter-cli-no-summary`) take no value; the others take one.
-                    let booleanSuffixes = ["-silent", "-show-timestamps", "-no-summary", "-no-failures", "-no-assertions",
-                                           "-no-success-assertions", "-no-console", "-no-banner", "-omit-response-bodies",
-                                           "-hide-sensitive-data", "-no-redact"]
-                    if inline == nil, booleanSuffixes.contains(where: { name.hasSuffix($0) }) {
-                        options.reporterOptions[name] = "true"
-                    } else {
-                        options.reporterOptions[name] = try reader.value(for: flag, inline: inline)
-                    }
-                } else if flag.hasPrefix("-") && flag.count > 1 {
-                    throw CLIError("unknown option \(flag); run 'carrier run --help' for the list")
-                } else {
-                    positional.append(argument)
-                }
+            case .noColor: options.color = .off
+            case .verbose: options.verbose = true
+            case .parallel: options.parallel = try reader.integer(for: flag, inline: inline, positive: true)
             }
         }
         guard let collection = positional.first else {

@@ -6,6 +6,8 @@ import SCIMServer
 enum SCIMServerCommand {
     static let defaultUsername = "carrier-demo"
     static let defaultPassword = "carrier-demo-password"
+    /// The `--fault` names, sorted (for the error message, `--help` and completion).
+    static let faultNames = SCIMFaults.byName.keys.sorted()
 
     static func parse(_ arguments: [String]) throws(CLIError) -> SCIMServerConfig {
         var config = SCIMServerConfig(username: defaultUsername,
@@ -13,24 +15,25 @@ enum SCIMServerCommand {
         var reader = ArgumentReader(arguments)
         while let argument = reader.next() {
             let (flag, inline) = splitInlineValue(argument)
-            switch flag {
-            case "--host": config.host = try reader.value(for: flag, inline: inline)
-            case "--port":
+            guard let declared = CommandTable.scimServer.option(named: flag) else {
+                throw CLIError("unknown option \(flag) for scim-server; options: \(CommandTable.scimServer.longNames.joined(separator: " "))")
+            }
+            switch declared.key {
+            case .host: config.host = try reader.value(for: flag, inline: inline)
+            case .port:
                 let port = try reader.integer(for: flag, inline: inline)
                 guard port <= 65535 else { throw CLIError("option --port needs a number from 0 to 65535, got \(port)") }
                 config.port = UInt16(port)
-            case "--username": config.username = try reader.value(for: flag, inline: inline)
-            case "--password": config.password = try reader.value(for: flag, inline: inline)
-            case "--data": config.dataFile = try reader.value(for: flag, inline: inline)
-            case "--base-path": config.basePath = try reader.value(for: flag, inline: inline)
-            case "--fault":
+            case .username: config.username = try reader.value(for: flag, inline: inline)
+            case .password: config.password = try reader.value(for: flag, inline: inline)
+            case .data: config.dataFile = try reader.value(for: flag, inline: inline)
+            case .basePath: config.basePath = try reader.value(for: flag, inline: inline)
+            case .fault:
                 let name = try reader.value(for: flag, inline: inline)
                 guard let fault = SCIMFaults.byName[name] else {
-                    throw CLIError("unknown --fault '\(name)'; known: \(SCIMFaults.byName.keys.sorted().joined(separator: ", "))")
+                    throw CLIError("unknown --fault '\(name)'; known: \(faultNames.joined(separator: ", "))")
                 }
                 config.faults.insert(fault)
-            default:
-                throw CLIError("unknown option \(flag) for scim-server; options: --host --port --username --password --data --base-path --fault")
             }
         }
         return config

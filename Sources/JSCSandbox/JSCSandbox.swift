@@ -1,4 +1,5 @@
 import Foundation
+import InstallLayout
 import JSONValue
 import RunnerCore
 #if canImport(CJavaScriptCore)
@@ -47,7 +48,8 @@ package final class JSCSandbox: ScriptSandbox {
     }
 
     private func bootstrap() throws(ScriptError) {
-        guard let directory = Bundle.module.url(forResource: "Bootstrap", withExtension: nil) else {
+        // An installed carrier (.deb, tarball) reads <prefix>/share/carrier/Bootstrap; a build tree, its resource bundle.
+        guard let directory = InstallLayout.installed("Bootstrap") ?? Bundle.module.url(forResource: "Bootstrap", withExtension: nil) else {
             throw ScriptError(name: "SandboxError", message: "the sandbox bootstrap scripts are missing from the bundle")
         }
         js.setProperty(js.globalObject, "__carrierNatives", makeNatives())
