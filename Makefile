@@ -68,7 +68,8 @@ $(BUILD_INFO):
 ## release binary with the Swift runtime linked in (--static-swift-stdlib), so it needs only Debian's libraries.
 dist: deps $(BUILD_INFO)
 	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
-	$(SWIFT) build -c release --product carrier --static-swift-stdlib $(BUILD_FLAGS)
+	@# -z now (with the default relro): the GOT read-only after start-up, as Debian's hardening flags ask.
+	$(SWIFT) build -c release --product carrier --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" \
 	  packaging/build-dist.sh .build/release/carrier dist
 
