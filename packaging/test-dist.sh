@@ -174,6 +174,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 snapshot() { (cd "$root" && find . -xdev \( -path ./proc -o -path ./dev -o -path ./tmp -o -path ./run -o -path ./var/cache \
   -o -path ./var/lib/apt -o -path ./var/lib/dpkg -o -path ./var/log -o -path ./home -o -path ./root \) -prune -o -print | sort); }
 snapshot > "$scratch/before"
+chroot "$root" dpkg-query -W -f '${Package}\n' | sort > "$scratch/packages-before"
 size_before=$(du -sxk --exclude="$root/var/cache/apt/archives" "$root" | cut -f1)
 packages_before=$(chroot "$root" dpkg-query -W -f '${Package}\n' | wc -l)
 
@@ -221,7 +222,13 @@ done < <(awk '/^[[:space:]]*#/ { next } { line = $0; if (sub(/\\[[:space:]]*$/, 
 [ "$user" != root ] || die "Containerfile: the image runs as root"
 chroot "$root" dpkg-query -W -f '${Status}' carrier | grep -q 'install ok installed' || die "carrier is not installed after the Containerfile"
 ok "Containerfile: installed carrier $(chroot "$root" dpkg-query -W -f '${Version}' carrier) with apt; runs as $user in $workdir"
+dev=$(chroot "$root" dpkg-query -W -f '${Package}\n' | grep -E -- '-dev$|^swift|^swiftlang' || true)
+[ -z "$dev" ] && ! chroot "$root" sh -c 'command -v swift swiftc' >/dev/null || die "the root has a toolchain or -dev package: $dev"
+ok "no Swift and no -dev package in the root"
 installed_size=$(chroot "$root" dpkg-query -W -f '${Installed-Size}' carrier)
+chroot "$root" dpkg-query -W -f '${Package}\n' | sort > "$scratch/packages-after"
+largest=$(chroot "$root" dpkg-query -W -f '${Installed-Size} ${Package}\n' | grep -wFf <(comm -13 "$scratch/packages-before" "$scratch/packages-after") \
+  | sort -rn | head -5 | awk '{ printf "%s%s %d MiB", sep, $2, $1 / 1024; sep = ", " }')
 size_after=$(du -sxk --exclude="$root/var/cache/apt/archives" "$root" | cut -f1)
 packages_after=$(chroot "$root" dpkg-query -W -f '${Package}\n' | wc -l)
 
@@ -313,7 +320,8 @@ figures=$cache/figures.txt
 {
   echo ".deb: $(stat -c %s "$deb") bytes; Installed-Size: $installed_size KiB"
   echo "tarball: $(stat -c %s "$tarball") bytes"
-  echo "installing into minbase bookworm: $((packages_after - packages_before)) packages, root grew by $(( (size_after - size_before) / 1024 )) MiB"
+  echo "installing into minbase bookworm: $((packages_after - packages_before)) packages, root grew by $(( (size_after - size_before) / 1024 )) MiB; largest installed: $largest"
+  echo "packages apt added: $(comm -13 "$scratch/packages-before" "$scratch/packages-after" | tr '\n' ' ')"
   echo "clean-root test: $((finished - chroot_started)) s (debootstrap cache: $( [ -n "${t0:-}" ] && echo "built this run in $(cat "$base/.carrier-base-complete") s" || echo reused))"
   echo "whole test-dist script: $((finished - started)) s"
 } > "$figures"
