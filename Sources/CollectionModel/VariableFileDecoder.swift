@@ -64,7 +64,8 @@ struct VariableFileDecoder {
             _ = try reader.bool(object, "enabled", at: entryPath)
             result.append(Variable(key: key, value: object["value"] ?? .null,
                                    type: try reader.optionalString(object, "type", at: entryPath),
-                                   disabled: try reader.bool(object, "disabled", at: entryPath)))
+                                   disabled: try reader.bool(object, "disabled", at: entryPath),
+                                   isUndefined: object["value"] == nil))
         }
         return result
     }

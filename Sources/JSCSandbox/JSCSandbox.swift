@@ -89,6 +89,7 @@ package final class JSCSandbox: ScriptSandbox {
         let state = RunState(scopes: scopes, host: host, timeoutMilliseconds: invocation.timeoutMilliseconds)
         self.state = state
         defer {
+            state.settleUndefinedWrites()
             scopes = state.scopes
             self.state = nil
         }

@@ -31,6 +31,9 @@ package struct ItemExecution: Sendable {
     package var console: [ConsoleMessage] = []
     /// `pm.execution.skipRequest()` was called.
     package var skipped = false
+    /// Requests this item sent or tried to send: its own, and each `pm.sendRequest` of its scripts. Newman's JSON
+    /// report lists the item once per request (see `JSONReport`).
+    package var requestEvents = 0
     /// Wall-clock start, milliseconds since 1970.
     package var startedAt: Double
     package init(cursor: Cursor, item: ItemReference, startedAt: Double) {
@@ -100,6 +103,8 @@ package struct RunRecord: Sendable {
     package var failures: [RunFailure] = []
     /// A run-level error that stopped the run (whole-run timeout, `--bail folder`), if any.
     package var runError: String?
+    /// What a user should know that is not a failure, as the CLI printed it (JSON `run.warnings`).
+    package var warnings: [String] = []
     package init(start: RunStartInfo, completedAt: Double = 0) {
         self.start = start
         self.completedAt = completedAt

@@ -62,7 +62,7 @@
             iteration: () => context.info.iteration,
             request: () => legacyRequest(run.request, context),
             responseBody: () => response ? response.text() : undefined,
-            responseCode: () => response ? { code: response.code, name: response.status, detail: response.status } : undefined,
+            responseCode: () => response ? response.details() : undefined,
             responseHeaders: () => response ? response.headers.toObject() : undefined,
             responseTime: () => response ? response.responseTime : undefined,
             responseCookies: () => (context.cookies || []).map((c) => Object.assign({}, c)),
@@ -87,7 +87,7 @@
 
     /**
      * `tests["name"] = value` entries become assertions when the script body ends, in key order. postman-sandbox
-     * sends failed ones without an error; Newman then reports an AssertionError whose message is the test name.
+     * sends failed ones without an error; Newman then reports them as `AssertionError: expected false to be truthy`.
      */
     carrier.collectLegacyTests = function (run) {
         const tests = run.tests;
@@ -95,7 +95,7 @@
         run.legacyCollected = true;
         for (const name of Object.keys(tests)) {
             const entry = { name: String(name), index: run.testIndex++, status: tests[name] ? 'passed' : 'failed' };
-            if (!tests[name]) { entry.errorName = 'AssertionError'; entry.message = String(name); }
+            if (!tests[name]) { entry.errorName = 'AssertionError'; entry.message = 'expected false to be truthy'; }
             run.assertions.push(entry);
         }
     };
