@@ -20,8 +20,8 @@
     };
     carrier.reasons = reasons;
 
-    /** Where JSON text first goes wrong, as `Unexpected token 'x' at line:column` with the line and a caret. */
-    function jsonErrorMessage(text) {
+    /** Where JSON text first goes wrong: `{at, what}` (`what` is 'end' at the end of input), or null when it is valid. */
+    function jsonError(text) {
         let i = 0;
         const fail = (what) => { throw { at: i, what }; };
         const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
@@ -59,24 +59,34 @@
             i++;
         }
         try {
-            if (!text.trim()) return 'No data, empty input at 1:1\n' + text + '\n^';
             value(); ws();
             if (i < text.length) fail();
             return null;
         } catch (error) {
             if (!error || error.at === undefined) throw error;
-            const before = text.slice(0, error.at).split('\n');
-            const line = before.length, column = before[before.length - 1].length + 1;
-            const lineText = text.split('\n')[line - 1] || '';
-            const what = error.what === 'end' ? 'Unexpected end of input' : "Unexpected token '" + text[error.at] + "'";
-            return what + ' at ' + line + ':' + column + '\n' + lineText + '\n' + ' '.repeat(column - 1) + '^';
+            return error;
         }
+    }
+    function jsonErrorOffset(text) { const error = jsonError(text); return error ? error.at : undefined; }
+
+    /** Where JSON text first goes wrong, as `Unexpected token 'x' at line:column` with the line and a caret. */
+    function jsonErrorMessage(text) {
+        if (!text.trim()) return 'No data, empty input at 1:1\n' + text + '\n^';
+        const error = jsonError(text);
+        if (!error) return null;
+        const before = text.slice(0, error.at).split('\n');
+        const line = before.length, column = before[before.length - 1].length + 1;
+        const lineText = text.split('\n')[line - 1] || '';
+        const what = error.what === 'end' ? 'Unexpected end of input' : "Unexpected token '" + text[error.at] + "'";
+        return what + ' at ' + line + ':' + column + '\n' + lineText + '\n' + ' '.repeat(column - 1) + '^';
     }
     /** V8's wording for input that is not text (postman-sandbox runs on Node): only seen for non-strings. */
     function nativeJSONMessage(text) {
         if (text === 'undefined') return '"undefined" is not valid JSON';
+        const at = jsonErrorOffset(text);
+        if (at === undefined || at >= text.length) return 'Unexpected end of JSON input';
         const shown = text.length > 40 ? text.slice(0, 10) + '...' + text.slice(-10) : text;
-        return "Unexpected token '" + text[0] + "', \"" + shown + '" is not valid JSON';
+        return "Unexpected token '" + text[at] + "', \"" + shown + '" is not valid JSON';
     }
     const nativeParse = JSON.parse;
     /**
@@ -99,7 +109,8 @@
         value: function parse(text, reviver) { return carrier.parseJSON(text, reviver); }, writable: true, configurable: true,
     });
 
-    const hidden = (object, name, value) => Object.defineProperty(object, name, { value, writable: true, configurable: true });
+    /** Body text and header size of each response, beside the object so they are not own properties of it. */
+    const internals = new WeakMap();
 
     /**
      * postman-collection's Response. Its own enumerable members are Newman's (id, _details, status, code, headers,
@@ -126,9 +137,15 @@
                 this.responseTime = source.responseTime || 0;
                 this.responseSize = source.bodySize !== undefined ? source.bodySize : carrier.text.utf8Encode(source.body || '').length;
             }
-            hidden(this, '_body', !received ? undefined : source.body === undefined || source.body === null ? '' : String(source.body));
-            hidden(this, '_headerSize', source.headerSize);
+            internals.set(this, {
+                body: !received ? undefined : source.body === undefined || source.body === null ? '' : String(source.body),
+                headerSize: source.headerSize,
+            });
         }
+        // Kept off the object itself: chai counts every own property name when it prints a response.
+        get _body() { return internals.get(this).body; }
+        set _body(value) { internals.get(this).body = value; }
+        get _headerSize() { return internals.get(this).headerSize; }
         reason() { return this.status; }
         details() {
             if (this.code === undefined) return {};
