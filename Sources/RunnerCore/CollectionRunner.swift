@@ -150,7 +150,6 @@ package final class CollectionRunner {
         let resolver = VariableResolver(scopes: scopes)
         if let auth = planned.effectiveAuth { redactor?.learn(auth: auth, resolver: resolver) }
         record.stats.requests.total += 1
-        execution.requestEvents += 1
         do {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
                                                  protocolProfileBehavior: planned.protocolProfileBehavior,
@@ -264,7 +263,7 @@ package final class CollectionRunner {
         let sendRequests = host.takeRequests()
         record.stats.requests.total += sendRequests.sent
         record.stats.requests.failed += sendRequests.failures.count
-        execution.requestEvents += sendRequests.sent
+        execution.sendRequestCount += sendRequests.sent
         for error in sendRequests.failures {
             record.failures.append(RunFailure(kind: .requestError, cursor: cursor, item: reference, name: error.code,
                                               message: error.message, source: "pm.sendRequest", at: "request"))

@@ -31,9 +31,11 @@ package struct ItemExecution: Sendable {
     package var console: [ConsoleMessage] = []
     /// `pm.execution.skipRequest()` was called.
     package var skipped = false
-    /// Requests this item sent or tried to send: its own, and each `pm.sendRequest` of its scripts. Newman's JSON
-    /// report lists the item once per request (see `JSONReport`).
-    package var requestEvents = 0
+    /// `pm.sendRequest` calls made by this item's scripts.
+    package var sendRequestCount = 0
+    /// Requests this item sent or tried to send: its own (unless skipped), and each `pm.sendRequest` of its
+    /// scripts. Newman's JSON report lists the item once per request (see `JSONReport`).
+    package var requestEvents: Int { (skipped ? 0 : 1) + sendRequestCount }
     /// Wall-clock start, milliseconds since 1970.
     package var startedAt: Double
     package init(cursor: Cursor, item: ItemReference, startedAt: Double) {

@@ -47,13 +47,21 @@ package final class SecretRedactor: @unchecked Sendable {
     /// `undefined`, or their text): masking them would blank the word everywhere (`Email is [secret]`).
     package static let placeholderWords: Set<String> = ["null", "undefined", "true", "false", "nan"]
 
-    /// The text of a secret variable's value worth masking: strings only (null, booleans, numbers and objects a
-    /// script stored are values, not credentials), and not one of the `placeholderWords`.
+    /// The text of a secret variable's value worth masking: a string that is not one of the `placeholderWords`, or
+    /// a number long enough to be a numeric token or PIN (`tokenTTL: 3600` must not blank every "3600"). Null,
+    /// booleans, objects and `undefined` a script stored are values, not credentials.
     package static func secretText(of variable: Variable) -> String? {
-        guard !variable.isUndefined, case .string(let text) = variable.value,
-              !placeholderWords.contains(text.lowercased()) else { return nil }
-        return text
+        guard !variable.isUndefined else { return nil }
+        switch variable.value {
+        case .string(let text): return placeholderWords.contains(text.lowercased()) ? nil : text
+        case .number:
+            let text = variable.value.javaScriptString
+            return text.count >= minimumNumericLength ? text : nil
+        default: return nil
+        }
     }
+    /// Numbers shorter than this are not masked even in secret-named variables.
+    package static let minimumNumericLength = 6
 
     /// Learns a secret value (and the forms it travels in).
     package func add(_ value: String) {

@@ -71,6 +71,13 @@
         return carrier.legacyParameters.map((name) => wants(name) ? values[name]() : undefined);
     };
 
+    /** The request's description as text (a string or `{content}` in the collection), as postman-sandbox gives it. */
+    function legacyDescription(source) {
+        const description = source && typeof source === 'object' ? source.description : undefined;
+        if (description === undefined || description === null) return undefined;
+        return typeof description === 'object' ? (description.content === undefined ? undefined : String(description.content)) : String(description);
+    }
+
     function legacyRequest(request, context) {
         let data = {};
         if (request.body && !request.body.isEmpty()) {
@@ -81,7 +88,7 @@
         }
         return {
             url: request.url.toString(), method: request.method, headers: request.headers.toObject(true, false, true), data,
-            name: context.info.requestName, id: context.info.requestId, description: undefined,
+            name: context.info.requestName, id: context.info.requestId, description: legacyDescription(context.request),
         };
     }
 

@@ -31,7 +31,9 @@ struct BodyEncoder {
         if pruneBody && BodyEncoder.methodsWithoutBody.contains(method.lowercased()) {
             switch mode {
             case .raw:
-                let type = BodyEncoder.rawContentTypes[body.rawLanguage ?? "text"] ?? "text/plain"
+                // Only a declared language's type survives (Newman's request-body-with-get fixture: none without).
+                guard let language = body.rawLanguage else { return nil }
+                let type = BodyEncoder.rawContentTypes[language] ?? "text/plain"
                 return EncodedBody(bytes: [], contentType: .systemDefault(type), isPruned: true)
             case .graphql: return EncodedBody(bytes: [], contentType: .systemDefault("application/json"), isPruned: true)
             default: return nil
