@@ -44,7 +44,9 @@ struct JUnitReportTests {
             #expect(cases.count >= failures + errors + skipped)
             sums[0] += cases.count; sums[1] += failures; sums[2] += errors; sums[3] += skipped
         }
-        #expect([root.intAttr("tests"), root.intAttr("failures"), root.intAttr("errors"), root.intAttr("skipped")] == sums)
+        #expect([root.intAttr("tests"), root.intAttr("failures"), root.intAttr("errors")] == Array(sums.prefix(3)))
+        // junit-10.xsd has no root `skipped`: the total is the suites' `skipped` attributes (checked above).
+        #expect(root.attr("skipped") == nil)
         // 8 assertions + 2 request errors + 2 script errors; 1 failed assertion, 4 errors, 2 skipped tests.
         #expect(sums == [12, 1, 4, 2])
         #expect(root.attr("name") == "Carrier Demo")
