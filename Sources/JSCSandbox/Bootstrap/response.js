@@ -127,11 +127,4 @@
         static isResponse(value) { return value instanceof Response; }
     }
     sdk.Response = Response;
-
-    // require('postman-collection'): the SDK classes scripts build requests and URLs with.
-    carrier.defineModule('postman-collection', () => ({
-        Url: sdk.Url, Request: sdk.Request, Response: sdk.Response, PropertyList: sdk.PropertyList, Property: sdk.Property,
-        Header: sdk.Property, QueryParam: sdk.Property, RequestBody: sdk.RequestBody, RequestAuth: sdk.RequestAuth,
-        HeaderList: sdk.PropertyList,
-    }));
 })(globalThis.__carrier);
