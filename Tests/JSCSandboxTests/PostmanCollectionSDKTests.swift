@@ -191,6 +191,7 @@ struct PostmanCollectionSDKTests {
             pm.environment.set('cleared', scope.values.count() === 0 && scope.get('host') === undefined);
             const list = new VariableList(null, [{ key: 'x', value: 1 }, { key: 'y', value: 'two' }]);
             pm.environment.set('replaced', list.replace('{{x}}-{{y}}'));
+            pm.environment.set('dynamic', /^[0-9]{10}$/.test(list.replace('{{$timestamp}}')));
             """)
         #expect(outcome.error == nil)
         let environment = harness.scopes.environment
@@ -203,6 +204,8 @@ struct PostmanCollectionSDKTests {
         #expect(environment.value("json") == "id,name,values")
         #expect(environment.value("cleared") == .bool(true))
         #expect(environment.value("replaced") == "1-two")
+        // Dynamic variables come from the runner's generator, as postman-collection's defaults do.
+        #expect(environment.value("dynamic") == .bool(true))
     }
 
     @Test("RequestBody: raw, urlencoded, formdata, file and graphql modes; toString, isEmpty, update")
