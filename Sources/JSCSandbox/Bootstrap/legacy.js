@@ -63,7 +63,13 @@
             request: () => legacyRequest(run.request, context),
             responseBody: () => response ? response.text() : undefined,
             responseCode: () => response ? response.details() : undefined,
-            responseHeaders: () => response ? response.headers.toObject() : undefined,
+            // By name as sent (postman-sandbox walks the headers; toObject would lower-case the names).
+            responseHeaders: () => {
+                if (!response) return undefined;
+                const headers = {};
+                response.headers.each((header) => { if (header && !header.disabled) headers[header.key] = header.value; });
+                return headers;
+            },
             responseTime: () => response ? response.responseTime : undefined,
             responseCookies: () => (context.cookies || []).map((c) => Object.assign({}, c)),
             xml2Json: () => xml2Json,

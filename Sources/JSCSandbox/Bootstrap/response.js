@@ -178,11 +178,4 @@
         static isResponse(value) { return value instanceof PostmanResponse; }
     }
     sdk.Response = PostmanResponse;
-
-    // require('postman-collection'): the SDK classes scripts build requests and URLs with.
-    carrier.defineModule('postman-collection', () => ({
-        Url: sdk.Url, Request: sdk.Request, Response: sdk.Response, PropertyList: sdk.PropertyList, Property: sdk.Property,
-        Header: sdk.Property, QueryParam: sdk.Property, RequestBody: sdk.RequestBody, RequestAuth: sdk.RequestAuth,
-        HeaderList: sdk.PropertyList,
-    }));
 })(globalThis.__carrier);
