@@ -121,4 +121,16 @@ struct NewmanParityTests {
         let outcome = Harness().run("console.log(request.name, '|', request.description);", request: request)
         #expect(outcome.console.map(\.text) == ["Create user | Creates one user"])
     }
+
+    @Test("cheerio.load of no text fails as Newman's cheerio 0.22 does, when the document is used; text still loads")
+    func cheerioLoadOfNothing() {
+        let outcome = Harness().run("""
+            pm.test('none', () => { const $ = cheerio.load(pm.response.text(), { xmlMode: true }); $('Q').find('L'); });
+            pm.test('some', () => { pm.expect(require('cheerio').load('<a id="x">hi</a>')('#x').text()).to.equal('hi'); });
+            """, response: nil)
+        #expect(outcome.assertions.map(\.status) == [.failed, .passed])
+        #expect(outcome.assertions.first?.errorName == "TypeError")
+        #expect(outcome.assertions.first?.message == "Cannot read properties of undefined (reading 'parent')")
+    }
 }
+
