@@ -6,8 +6,9 @@ JS_PACKAGES   = libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid nod
                 node-cheerio libjs-backbone
 APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
                 $(JS_PACKAGES) python3 python3-venv ca-certificates
-# Only `make test` needs these: the HTML report's test opens the page in a real (headless) browser.
-APT_TEST_PACKAGES = chromium
+# Only `make test` needs these: the HTML report's test opens the page in a real (headless) browser; the JUnit
+# report's test validates every kind of file with `xmllint --schema` (libxml2-utils).
+APT_TEST_PACKAGES = chromium libxml2-utils
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3 \
                 oauthlib==3.2.2 mohawk==1.1.0 botocore==1.44.8 PyJWT==2.15.1 cryptography==50.0.2 \
                 pyspnego==0.12.4 edgegrid-python==2.0.9

@@ -26,10 +26,12 @@ enum RunCommand {
     static func run(_ options: RunCommandOptions, output: OutputStreams, engines: PortalEngines) throws(CLIError) -> Bool {
         try ReporterSet.validate(options)
         let inputs = try RunInputs.load(options)
-        let workingDirectory = options.workingDirectory.map { path in
-            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        } ?? FileManager.default.currentDirectoryPath
-        try UploadPreflight.check(inputs, collectionPath: options.collectionPath, workingDirectory: workingDirectory)
+        // Shapes Postman tolerates and we read leniently: the run goes ahead, as Newman's does.
+        if !options.silent {
+            for note in inputs.collection.tolerated { output.error("carrier: warning: \(options.collectionPath): \(note)") }
+        }
+        // A missing upload file is not fatal either (exported collections carry paths from someone's laptop):
+        // the pre-flight below names it, and the request goes without the file, as in Newman.
         let environments = try EnvironmentSource.load(options.environmentPaths)
         if environments.count > 1 { try MultiRunCoordinator.validateExports(options) }
 

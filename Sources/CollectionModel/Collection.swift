@@ -15,6 +15,8 @@ package struct Collection: Sendable {
     package var variables: [Variable]
     /// Collection-level `protocolProfileBehavior`, merged under folders' and requests'.
     package var protocolProfileBehavior: JSONObject
+    /// Shapes read leniently as Postman reads them (`$.path: what was done`), for the run's warnings.
+    package var tolerated: [String] = []
     /// The document as read, for exports.
     package var source: JSONValue
 

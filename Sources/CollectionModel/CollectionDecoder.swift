@@ -100,6 +100,7 @@ struct CollectionDecoder {
             collection.variables = try reader.variables(variables)
         }
         collection.protocolProfileBehavior = try reader.optionalObject(root, "protocolProfileBehavior", at: "$") ?? [:]
+        collection.tolerated = reader.tolerated.notes
         return collection
     }
 

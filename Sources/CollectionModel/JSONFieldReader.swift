@@ -1,11 +1,20 @@
 import JSONValue
 
-/// Reads typed fields out of parsed JSON, turning every wrong type into a `LoadError` that names the file, the
-/// JSON path (`$.item[3].request.url`) and what would be accepted. Absent and `null` fields are "not given":
-/// decoding is lenient about what is missing and strict about what is wrong.
+/// Reads typed fields out of parsed JSON with postman-collection's tolerance: what its constructors accept
+/// (an array or a scalar where an object is expected, any value where a flag is expected, a number or boolean
+/// where text is expected) is read as JavaScript would read it, with a note in `tolerated` where something is
+/// dropped or reinterpreted. What Postman cannot read either becomes a `LoadError` that names the file, the JSON
+/// path (`$.item[3].request.url`) and what would be accepted. Absent and `null` fields are "not given".
 struct JSONFieldReader: Sendable {
     /// The file being decoded, as the user named it.
     let file: String
+    /// Shapes read leniently, each as `path: what was done`, for the load's warnings.
+    let tolerated = ToleratedShapes()
+
+    init(file: String) { self.file = file }
+
+    /// Notes a shape read leniently.
+    func tolerate(_ path: String, _ what: String) { tolerated.add("\(path): \(what)") }
 
     /// `path` extended by an object key: `.key`, or `["odd key"]` when the key is not identifier-like.
     static func path(_ path: String, key: String) -> String {
@@ -51,17 +60,28 @@ struct JSONFieldReader: Sendable {
         return value
     }
 
-    /// An optional object field.
+    /// An optional object field. postman-collection reads an object member with lodash, so an array (often `[]`
+    /// for an empty setting, as some exporters write) or a scalar gives no members: they are read as absent.
     func optionalObject(_ object: JSONObject, _ key: String, at path: String) throws(LoadError) -> JSONObject? {
         guard let value = field(object, key) else { return nil }
-        return try self.object(value, at: Self.path(path, key: key))
+        let fieldPath = Self.path(path, key: key)
+        switch value {
+        case .object(let inner): return inner
+        case .array(let items):
+            if !items.isEmpty { tolerate(fieldPath, "expected an object, found an array; its \(items.count) element(s) are ignored, as Postman ignores them") }
+            return nil
+        default:
+            tolerate(fieldPath, "expected an object, found \(Self.describe(value)); ignored, as Postman ignores it")
+            return nil
+        }
     }
 
-    /// An optional array field.
+    /// An optional array field; a scalar where the array belongs is ignored (Postman builds an empty list).
     func optionalArray(_ object: JSONObject, _ key: String, at path: String) throws(LoadError) -> [JSONValue]? {
         guard let value = field(object, key) else { return nil }
         guard case .array(let items) = value else {
-            throw typeError("an array", found: value, at: Self.path(path, key: key))
+            tolerate(Self.path(path, key: key), "expected an array, found \(Self.describe(value)); ignored, as Postman ignores it")
+            return nil
         }
         return items
     }
@@ -76,12 +96,18 @@ struct JSONFieldReader: Sendable {
         return try list(value, at: Self.path(path, key: key))
     }
 
-    /// `value` as list elements (see `optionalList`).
+    /// `value` as list elements (see `optionalList`); `null` elements are skipped and a scalar list is empty, as
+    /// postman-collection's PropertyList skips what it cannot add.
     func list(_ value: JSONValue, at path: String) throws(LoadError) -> [Located] {
         switch value {
-        case .array(let items): return items.enumerated().map { (value: $0.element, path: Self.path(path, index: $0.offset)) }
+        case .array(let items):
+            return items.enumerated().compactMap { entry in
+                entry.element.isNull ? nil : (value: entry.element, path: Self.path(path, index: entry.offset))
+            }
         case .object: return [(value: value, path: path)]
-        default: throw typeError("an array", found: value, at: path)
+        default:
+            tolerate(path, "expected an array, found \(Self.describe(value)); ignored, as Postman ignores it")
+            return []
         }
     }
 
@@ -92,22 +118,34 @@ struct JSONFieldReader: Sendable {
         return try scalarString(value, at: Self.path(path, key: key))
     }
 
-    /// A string, number or boolean as text; anything else is an error.
+    /// A string, number or boolean as text; an array or object becomes the text JavaScript would send for it
+    /// (`String(value)`: elements joined by commas, `[object Object]`), with a note.
     func scalarString(_ value: JSONValue, at path: String) throws(LoadError) -> String {
         switch value {
         case .string(let s): return s
         case .number, .bool: return value.javaScriptString
-        default: throw typeError("a string", found: value, at: path)
+        case .null: return "null"
+        case .array(let items):
+            tolerate(path, "expected a string, found an array; read as its elements joined by commas, as JavaScript would")
+            return items.map { $0.isNull ? "" : (try? scalarString($0, at: path)) ?? "[object Object]" }.joined(separator: ",")
+        case .object:
+            tolerate(path, "expected a string, found an object; read as \"[object Object]\", as JavaScript would")
+            return "[object Object]"
         }
     }
 
-    /// An optional boolean field (`false` when absent).
+    /// An optional flag (`false` when absent). postman-collection takes `Boolean(value)`, so any other value counts
+    /// by JavaScript truthiness (with a note: `"false"` is true there).
     func bool(_ object: JSONObject, _ key: String, at path: String) throws(LoadError) -> Bool {
         guard let value = field(object, key) else { return false }
-        guard case .bool(let flag) = value else {
-            throw typeError("true or false", found: value, at: Self.path(path, key: key))
+        if case .bool(let flag) = value { return flag }
+        let truthy: Bool = switch value {
+        case .string(let text): !text.isEmpty
+        case .number(let number): number != 0 && !number.isNaN
+        default: true
         }
-        return flag
+        tolerate(Self.path(path, key: key), "expected true or false, found \(Self.describe(value)); read as \(truthy), as Postman reads it")
+        return truthy
     }
 
     /// A `description` field: a string, or an object whose `content` is the text.
@@ -117,7 +155,17 @@ struct JSONFieldReader: Sendable {
         switch value {
         case .string(let s): return s
         case .object(let inner): return try optionalString(inner, "content", at: descriptionPath)
-        default: throw typeError("a string or an object with \"content\"", found: value, at: descriptionPath)
+        case .number, .bool: return value.javaScriptString
+        default:
+            tolerate(descriptionPath, "expected a string or an object with \"content\", found \(Self.describe(value)); ignored")
+            return nil
         }
     }
+}
+
+/// The shapes a load read leniently. A reference shared by the copies of one `JSONFieldReader` (a value type
+/// passed down the decoders); loads are single-threaded.
+final class ToleratedShapes: @unchecked Sendable {
+    private(set) var notes: [String] = []
+    func add(_ note: String) { if notes.count < 100 { notes.append(note) } }
 }

@@ -29,7 +29,7 @@ extension JSONFieldReader {
             guard let key = keyField ?? idField else { continue }
             let type = try optionalString(object, "type", at: itemPath)
             result.append(Variable(key: key, value: object["value"] ?? .null, type: type,
-                                   disabled: try bool(object, "disabled", at: itemPath)))
+                                   disabled: try bool(object, "disabled", at: itemPath), isUndefined: object["value"] == nil))
         }
         return result
     }
@@ -74,7 +74,8 @@ extension KeyValue {
 extension Variable {
     /// `{key, value, type?, disabled?}`.
     package var jsonValue: JSONValue {
-        var object: JSONObject = ["key": .string(key), "value": value]
+        var object: JSONObject = ["key": .string(key)]
+        if !isUndefined { object["value"] = value }
         if let type { object["type"] = .string(type) }
         if disabled { object["disabled"] = true }
         return .object(object)

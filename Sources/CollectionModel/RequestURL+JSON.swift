@@ -10,13 +10,23 @@ extension JSONFieldReader {
         }
     }
 
+    /// `query`: a list of `{key, value}`, or (postman-collection parses it with `QueryParam.parse`) a query string.
+    private func query(_ object: JSONObject, at path: String) throws(LoadError) -> [KeyValue]? {
+        if case .string(let text)? = field(object, "query") {
+            let parts = text.split(separator: "&", omittingEmptySubsequences: false)
+            return parts.enumerated().map { RequestURL.parseQueryParameter(String($0.element), isLast: $0.offset == parts.count - 1) }
+        }
+        guard let query = try optionalList(object, "query", at: path) else { return nil }
+        return try keyValues(query)
+    }
+
     private func requestURL(object: JSONObject, at path: String) throws(LoadError) -> RequestURL {
         let raw = try optionalString(object, "raw", at: path) ?? ""
         // postman-collection ignores `raw` when the parts are given; a hand-written `{raw}` alone would then send
         // to nowhere, so we parse `raw` when there are no parts at all.
         if field(object, "host") == nil, field(object, "path") == nil, field(object, "protocol") == nil, !raw.isEmpty {
             var parsed = RequestURL.parse(raw)
-            if let query = try optionalList(object, "query", at: path) { parsed.query = try keyValues(query) }
+            if let query = try query(object, at: path) { parsed.query = query }
             if let variables = try optionalList(object, "variable", at: path) {
                 parsed.pathVariables = try self.variables(variables)
             }
@@ -28,7 +38,7 @@ extension JSONFieldReader {
         url.host = try segments(object, "host", separator: ".", at: path)
         url.port = try optionalString(object, "port", at: path)
         url.path = try segments(object, "path", separator: "/", at: path)
-        if let query = try optionalList(object, "query", at: path) { url.query = try keyValues(query) }
+        if let query = try query(object, at: path) { url.query = query }
         url.hash = try optionalString(object, "hash", at: path)
         if let variables = try optionalList(object, "variable", at: path) { url.pathVariables = try self.variables(variables) }
         return url

@@ -11,12 +11,22 @@ package struct Variable: Sendable, Equatable {
     package var type: String?
     /// `disabled: true` variables are invisible to resolution and scripts.
     package var disabled: Bool
+    /// The value is JavaScript's `undefined`: a file entry without `value`, or `pm.*.set(key, undefined)`. The
+    /// variable exists, scripts read `undefined` and `{{key}}` becomes the empty string (postman-collection's
+    /// `Variable#toString`); `value` is then `.null` and means nothing.
+    package var isUndefined: Bool
 
-    package init(key: String, value: JSONValue, type: String? = nil, disabled: Bool = false) {
+    package init(key: String, value: JSONValue, type: String? = nil, disabled: Bool = false, isUndefined: Bool = false) {
         self.key = key
         self.value = value
         self.type = type
         self.disabled = disabled
+        self.isUndefined = isUndefined
+    }
+
+    /// A variable whose value is `undefined`.
+    package static func undefined(key: String, type: String? = nil, disabled: Bool = false) -> Variable {
+        Variable(key: key, value: .null, type: type, disabled: disabled, isUndefined: true)
     }
 
     /// Variables typed `secret` in Postman's UI.

@@ -25,6 +25,10 @@ struct VariableFileDecoder {
                 root = inner
                 rootPath = JSONFieldReader.path("$", key: kind.rawValue)
             }
+            // Unlike a collection's parts, `values` of another type is refused: a variable file is nothing else.
+            if let values = reader.field(root, "values"), values.arrayValue == nil {
+                throw reader.typeError("an array", found: values, at: JSONFieldReader.path(rootPath, key: "values"))
+            }
             guard let values = try reader.optionalArray(root, "values", at: rootPath) else {
                 throw LoadError(.invalidValue, file: reader.file, location: rootPath,
                                 message: "expected an \(kind.rawValue) object with a \"values\" array"
@@ -64,7 +68,8 @@ struct VariableFileDecoder {
             _ = try reader.bool(object, "enabled", at: entryPath)
             result.append(Variable(key: key, value: object["value"] ?? .null,
                                    type: try reader.optionalString(object, "type", at: entryPath),
-                                   disabled: try reader.bool(object, "disabled", at: entryPath)))
+                                   disabled: try reader.bool(object, "disabled", at: entryPath),
+                                   isUndefined: object["value"] == nil))
         }
         return result
     }

@@ -61,6 +61,10 @@ extension TransportError {
         case CURLE_UNSUPPORTED_PROTOCOL:
             let scheme = parts?.scheme ?? ""
             self.init(kind: .invalidURL, code: "ERR_INVALID_PROTOCOL", message: "Invalid protocol: \(scheme):")
+        case CURLE_URL_MALFORMAT where host.contains("{{"):
+            // An unresolved {{variable}} left in the host: Node looks the name up and fails, and people search for
+            // Newman's words.
+            self.init(kind: .dnsFailure, code: "ENOTFOUND", message: "getaddrinfo ENOTFOUND \(host)")
         case CURLE_URL_MALFORMAT:
             self.init(kind: .invalidURL, code: "ERR_INVALID_URL", message: "Invalid URI \"\(context.url)\"")
         case CURLE_ABORTED_BY_CALLBACK:

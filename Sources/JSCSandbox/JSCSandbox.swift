@@ -23,7 +23,7 @@ package final class JSCSandbox: ScriptSandbox {
     /// Bootstrap scripts in load order; each adds to the hidden `__carrier` runtime object.
     private static let bootstrapFiles = [
         "core.js", "inspect.js", "timers.js", "modules.js", "node-text.js", "node-buffer.js", "node-events.js", "node-util.js",
-        "node-url.js", "node-assert.js", "collection.js", "response.js",
+        "node-url.js", "node-assert.js", "collection.js", "response.js", "postman-collection.js",
         "variables.js", "chai-postman.js", "pm.js", "legacy.js", "csv-parse.js", "tv4.js",
     ]
     private static let runtimeFunctions = [
@@ -91,6 +91,7 @@ package final class JSCSandbox: ScriptSandbox {
         let state = RunState(scopes: scopes, host: host, timeoutMilliseconds: invocation.timeoutMilliseconds)
         self.state = state
         defer {
+            state.settleUndefinedWrites()
             scopes = state.scopes
             self.state = nil
         }

@@ -21,6 +21,7 @@ enum OutcomeDecoder {
             outcome.console.append(ConsoleMessage(level: level, text: item["text"]?.stringValue ?? ""))
         }
         outcome.error = json["error"].flatMap(scriptError)
+        outcome.warnings = (json["warnings"]?.arrayValue ?? []).compactMap(scriptError)
         // `{name}` when setNextRequest was called: a string names the next item, anything else ends the iteration.
         if let next = json["nextRequest"], case .object = next {
             if let name = next["name"]?.stringValue { outcome.nextRequest = .named(name) } else { outcome.nextRequest = .stop }

@@ -14,16 +14,20 @@ enum VariableBridge {
         let operation = call.string(0), scopeName = call.string(1), key = call.string(2)
         switch operation {
         case "get":
-            let value = scopeName == "all" ? state.scopes.value(key) : scope(scopeName, in: state.scopes).value(key)
-            guard let value else { return nil }
-            return javaScriptValue(value, js)
+            let variable = scopeName == "all" ? state.scopes.variable(key) : scope(scopeName, in: state.scopes).variable(key)
+            guard let variable, !variable.isUndefined else { return nil }
+            return javaScriptValue(variable.value, js)
         case "has":
             let has = scopeName == "all" ? state.scopes.value(key) != nil : scope(scopeName, in: state.scopes).has(key)
             return JSValueMakeBoolean(js.context, has)
         case "set":
-            // undefined and functions have no JSON form; Postman keeps them, we store null.
-            let value = call.optionalString(3).flatMap { try? JSONParser.parse($0) } ?? .null
-            modify(scopeName == "all" ? "local" : scopeName, in: &state.scopes) { $0.set(key, value) }
+            // undefined (and functions, which have no JSON form either) is kept as a variable whose value is undefined.
+            let value = call.optionalString(3).flatMap { try? JSONParser.parse($0) }
+            let target = scopeName == "all" ? "local" : scopeName
+            modify(target, in: &state.scopes) { scope in
+                if let value { scope.set(key, value) } else { scope.setUndefined(key) }
+            }
+            if value == nil, ["environment", "globals", "collection"].contains(target) { state.undefinedWrites.append((target, key)) }
             return nil
         case "unset":
             modify(scopeName == "all" ? "local" : scopeName, in: &state.scopes) { $0.unset(key) }
@@ -72,7 +76,7 @@ enum VariableBridge {
         }
     }
 
-    private static func modify(_ name: String, in scopes: inout VariableScopes, _ change: (inout VariableScope) -> Void) {
+    static func modify(_ name: String, in scopes: inout VariableScopes, _ change: (inout VariableScope) -> Void) {
         switch name {
         case "globals": change(&scopes.globals)
         case "collection": change(&scopes.collection)

@@ -27,6 +27,13 @@ package enum JSONReport {
     }
 
     private static func run(_ record: RunRecord, timings: RunTimings) -> JSONValue {
+        var run = runMembers(record, timings: timings)
+        // Beyond Newman: what the CLI printed as warnings (ignored sendRequest callback errors, unsigned auth, ...).
+        if !record.warnings.isEmpty { run["warnings"] = .array(record.warnings.map(JSONValue.string)) }
+        return .object(run)
+    }
+
+    private static func runMembers(_ record: RunRecord, timings: RunTimings) -> JSONObject {
         return [
             "stats": stats(record.stats),
             "timings": [
@@ -45,7 +52,7 @@ package enum JSONReport {
                 "started": .number(record.start.startedAt),
                 "completed": .number(record.completedAt),
             ],
-            "executions": .array(record.executions.enumerated().map { execution($0.element, index: $0.offset) }),
+            "executions": .array(record.executions.enumerated().flatMap { entries($0.element, index: $0.offset) }),
             "transfers": ["responseTotal": number(timings.responseTotal)],
             "failures": .array(record.failures.map { failure($0, in: record) }),
             "error": record.runError.map { ["name": "Error", "message": .string($0)] } ?? .null,
@@ -82,6 +89,14 @@ package enum JSONReport {
             "cr": .bool(c.position == 0),
             "ref": .string("iteration-\(c.iteration)-position-\(c.position)"),
         ]
+    }
+
+    /// The item's entries of `run.executions`: Newman pushes the item's (one, shared) execution object on every
+    /// request event, its own request's and each `pm.sendRequest`'s, so an item appears once per request it sent
+    /// and not at all when its request was skipped.
+    static func entries(_ execution: ItemExecution, index: Int) -> [JSONValue] {
+        let rendered = self.execution(execution, index: index)
+        return Array(repeating: rendered, count: execution.requestEvents)
     }
 
     static func execution(_ execution: ItemExecution, index: Int) -> JSONValue {

@@ -16,10 +16,10 @@ extension JUnitReport {
     /// Several environments' runs of one collection as one `<testsuites>` document. Each suite's name starts with
     /// its environment (`acme / Users / Create user`) and carries `<property name="environment">`; the classname's
     /// package part becomes `Collection [environment]`, so CI dashboards that group by package keep portals apart
-    /// instead of merging equally named test cases. Root counts are the sums over every environment.
+    /// instead of merging equally named test cases. Root counts (`tests`, `failures`, `errors`; junit-10.xsd has no
+    /// root `skipped`) are the sums over every environment.
     /// `options.environmentName` is ignored (each run's own name is used); `options.redactor` applies to all.
     package static func render(runs: [EnvironmentRun], options: JUnitOptions) -> String {
-        let redact = options.redactor
         var bodies = ""
         var totals = JUnitModel.Counts()
         for run in runs {
@@ -38,13 +38,8 @@ extension JUnitReport {
         let name = runs.first?.record.start.collectionName ?? ""
         let started = runs.map(\.record.start.startedAt).min() ?? 0
         let completed = runs.map(\.record.completedAt).max() ?? started
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"\(XMLText.attribute(redact(name)))\" tests=\"\(totals.tests)\""
-            + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\""
-            + " time=\"\(ReportText.seconds(completed - started))\">\n"
-        out += bodies
-        out += "</testsuites>\n"
-        return out
+        return documentHead(name: name, totals: totals, milliseconds: completed - started, options: options)
+            + bodies + "</testsuites>\n"
     }
 
     /// `Collection.Folder / Request` → `Collection [env].Folder / Request`. The package part never holds a dot

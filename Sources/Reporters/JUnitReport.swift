@@ -23,7 +23,11 @@ package struct JUnitOptions: Sendable {
 
 /// The run as JUnit XML, laid out for CI dashboards rather than copied from Newman: one suite per request
 /// execution, one test case per assertion, request and script errors as `<error>` cases, skipped tests as
-/// `<skipped/>`, and counts that always add up (`tests = passed + failures + errors + skipped`).
+/// `<skipped/>`, and counts that always add up (`tests = passed + failures + errors + skipped` in every suite).
+///
+/// Every document is valid against the Jenkins xUnit plugin's `junit-10.xsd` (checked in the tests), which allows no
+/// `skipped` on `<testsuites>`: the root carries `tests`, `failures` and `errors`, and the skipped total is the sum
+/// of the suites' `skipped` attributes.
 package enum JUnitReport {
     /// The complete document, UTF-8 text with a trailing newline; the caller writes it atomically.
     package static func render(_ record: RunRecord, options: JUnitOptions) -> String {
@@ -37,11 +41,18 @@ package enum JUnitReport {
 
     /// The XML declaration and the opening `<testsuites>` with the run's totals.
     static func documentHead(_ record: RunRecord, totals: JUnitModel.Counts, options: JUnitOptions) -> String {
-        func attr(_ text: String) -> String { XMLText.attribute(options.redactor(text)) }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"\(attr(record.start.collectionName))\" tests=\"\(totals.tests)\""
-            + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\""
-            + " time=\"\(ReportText.seconds(record.completedAt - record.start.startedAt))\">\n"
+        documentHead(name: record.start.collectionName, totals: totals,
+                     milliseconds: record.completedAt - record.start.startedAt, options: options)
+    }
+
+    /// The XML declaration and the opening `<testsuites>`. junit-10.xsd allows only `name`, `time`, `tests`,
+    /// `failures` and `errors` here, so the skipped count stays in the suites.
+    static func documentHead(name: String, totals: JUnitModel.Counts, milliseconds: Double,
+                             options: JUnitOptions) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"\(XMLText.attribute(options.redactor(name)))\" tests=\"\(totals.tests)\""
+            + " failures=\"\(totals.failures)\" errors=\"\(totals.errors)\""
+            + " time=\"\(ReportText.seconds(milliseconds))\">\n"
     }
 
     /// One `<testsuite>` element; shared by the single-run and the many-environment documents.

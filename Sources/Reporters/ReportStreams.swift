@@ -18,7 +18,9 @@ package final class JSONReportStream {
     private let spool: ReportSpool
     private let redactor: @Sendable (String) -> String
     private var timings = RunTimingsAccumulator()
+    /// Entries spooled, and executions seen (an execution gives one entry per request it sent).
     private var count = 0
+    private var executionsSeen = 0
 
     /// Starts the spool for a report at `path` (parent directories are created).
     package init(path: String, redactor: @escaping @Sendable (String) -> String = { $0 }) throws(ReportWriteError) {
@@ -29,11 +31,15 @@ package final class JSONReportStream {
     /// Renders and spools one finished execution.
     package func add(_ execution: ItemExecution) {
         if let response = execution.response { timings.add(response) }
-        let value = JSONReport.redact(JSONReport.execution(execution, index: count), redactor)
-        // The array sits three levels deep in the summary: indent every line of the element to match.
-        let element = "      " + value.serialized(indent: 2).replacingOccurrences(of: "\n", with: "\n      ")
-        spool.append((count == 0 ? "" : ",\n") + element)
-        count += 1
+        let index = executionsSeen
+        executionsSeen += 1
+        for entry in JSONReport.entries(execution, index: index) {
+            let value = JSONReport.redact(entry, redactor)
+            // The array sits three levels deep in the summary: indent every line of the element to match.
+            let element = "      " + value.serialized(indent: 2).replacingOccurrences(of: "\n", with: "\n      ")
+            spool.append((count == 0 ? "" : ",\n") + element)
+            count += 1
+        }
     }
 
     /// Writes the complete summary: `collection`, `environment` and `globals` as for `JSONReport.render`.

@@ -65,6 +65,12 @@ package final class CollectionRunner {
         for observer in observers { observer.observe(event) }
     }
 
+    /// A warning goes to the listeners and into the record, so the JSON report keeps it too.
+    private func warn(_ text: String) {
+        record.warnings.append(text)
+        emit(.warning(text))
+    }
+
     /// Runs to the end (or to `--bail`/`--timeout`) and returns the record.
     package func run() -> RunRecord {
         emit(.runStarted(start))
@@ -190,7 +196,7 @@ package final class CollectionRunner {
 
     /// Reports what building found, then sends within the run's time budget.
     private func send(_ built: BuiltRequest, reference: ItemReference) -> (PreparedRequest, Result<HTTPResponse, TransportError>) {
-        for warning in built.warnings { emit(.warning("\(reference.qualifiedName): \(warning)")) }
+        for warning in built.warnings { warn("\(reference.qualifiedName): \(warning)") }
         for secret in built.generatedSecrets { redactor?.add(secret) }
         var prepared = built.request
         if options.runTimeoutMilliseconds > 0 {
@@ -253,10 +259,18 @@ package final class CollectionRunner {
             }
             emit(.assertion(cursor, reference, assertion))
         }
-        // Failures of pm.sendRequest count like request errors, as Newman counts them.
-        for error in host.takeFailures() {
+        // pm.sendRequest calls count as requests, and their failures as request errors, as Newman counts them.
+        let sendRequests = host.takeRequests()
+        record.stats.requests.total += sendRequests.sent
+        record.stats.requests.failed += sendRequests.failures.count
+        execution.sendRequestCount += sendRequests.sent
+        for error in sendRequests.failures {
             record.failures.append(RunFailure(kind: .requestError, cursor: cursor, item: reference, name: error.code,
                                               message: error.message, source: "pm.sendRequest", at: "request"))
+        }
+        for ignored in outcome.warnings {
+            warn("\(reference.qualifiedName): a pm.sendRequest callback in the \(phase == .test ? "test" : "pre-request") script of "
+                 + "\(script.owner) threw \(ignored.name): \(ignored.message) (ignored, as Newman ignores it)")
         }
         if let error = outcome.error {
             execution.scriptFailures.append(ScriptFailure(phase: phase, owner: script.owner, error: error))

@@ -47,15 +47,49 @@ enum Fake {
         "\(Int.random(in: 2...9, using: &r))\(digits(2, &r))-\(Int.random(in: 2...9, using: &r))\(digits(2, &r))-\(digits(4, &r))"
     }
 
+    /// faker 5's `random.word`: one of 27 word-giving generators (commerce, company, address, finance, hacker and
+    /// job words), then one space-separated word of what it gave, so the result never holds a space.
     static func word(_ r: inout RNG) -> String {
-        switch Int.random(in: 0..<6, using: &r) {
-        case 0: pick(FakeWords.hackerNouns, &r)
-        case 1: pick(FakeWords.bsNouns, &r)
-        case 2: pick(FakeWords.productMaterials, &r)
-        case 3: pick(FakeWords.catchPhraseNouns, &r)
-        case 4: pick(FakeWords.colors, &r)
-        default: pick(FakeWords.hackerAdjectives, &r)
+        let phrase: String
+        switch Int.random(in: 0..<27, using: &r) {
+        case 0: phrase = pick(FakeWords.departments, &r)
+        case 1: phrase = productName(&r)
+        case 2: phrase = pick(FakeWords.productAdjectives, &r)
+        case 3: phrase = pick(FakeWords.productMaterials, &r)
+        case 4: phrase = pick(FakeWords.products, &r)
+        case 5: phrase = pick(FakeWords.colors, &r)
+        case 6: phrase = pick(FakeWords.catchPhraseAdjectives, &r)
+        case 7: phrase = pick(FakeWords.catchPhraseDescriptors, &r)
+        case 8: phrase = pick(FakeWords.catchPhraseNouns, &r)
+        case 9: phrase = pick(FakeWords.bsAdjectives, &r)
+        case 10: phrase = pick(FakeWords.bsBuzz, &r)
+        case 11: phrase = pick(FakeWords.bsNouns, &r)
+        case 12: phrase = pick(FakeWords.streetSuffixes, &r)
+        case 13: phrase = pick(FakeWords.counties, &r)
+        case 14: phrase = pick(FakeWords.countries, &r).name
+        case 15: phrase = pick(FakeWords.states, &r)
+        case 16: phrase = "\(pick(FakeWords.accountNames, &r)) Account"
+        case 17: phrase = pick(FakeWords.transactionTypes, &r)
+        case 18: phrase = pick(FakeWords.currencies, &r).name
+        case 19: phrase = pick(FakeWords.hackerNouns, &r)
+        case 20: phrase = pick(FakeWords.hackerVerbs, &r)
+        case 21: phrase = pick(FakeWords.hackerAdjectives, &r)
+        case 22: phrase = pick(FakeWords.hackerIngVerbs, &r)
+        case 23: phrase = pick(FakeWords.abbreviations, &r)
+        case 24: phrase = pick(FakeWords.jobDescriptors, &r)
+        case 25: phrase = pick(FakeWords.jobAreas, &r)
+        default: phrase = pick(FakeWords.jobTypes, &r)
         }
+        return String(pick(phrase.split(separator: " "), &r))
+    }
+
+    /// faker 5's `random.words`: 1–3 words unless told.
+    static func words(_ count: Int? = nil, _ r: inout RNG) -> String {
+        (0..<(count ?? Int.random(in: 1...3, using: &r))).map { _ in word(&r) }.joined(separator: " ")
+    }
+
+    static func productName(_ r: inout RNG) -> String {
+        "\(pick(FakeWords.productAdjectives, &r)) \(pick(FakeWords.productMaterials, &r)) \(pick(FakeWords.products, &r))"
     }
 
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
@@ -105,11 +139,23 @@ enum Fake {
 
     static func fullName(_ r: inout RNG) -> String { "\(pick(FakeWords.firstNames, &r)) \(pick(FakeWords.lastNames, &r))" }
 
+    /// faker 5's five English city formats, equally likely.
     static func city(_ r: inout RNG) -> String {
-        switch Int.random(in: 0..<3, using: &r) {
+        switch Int.random(in: 0..<5, using: &r) {
         case 0: "\(pick(FakeWords.cityPrefixes, &r)) \(pick(FakeWords.firstNames, &r))\(pick(FakeWords.citySuffixes, &r))"
-        case 1: "\(pick(FakeWords.lastNames, &r))\(pick(FakeWords.citySuffixes, &r))"
+        case 1: "\(pick(FakeWords.cityPrefixes, &r)) \(pick(FakeWords.firstNames, &r))"
+        case 2: "\(pick(FakeWords.firstNames, &r))\(pick(FakeWords.citySuffixes, &r))"
+        case 3: "\(pick(FakeWords.lastNames, &r))\(pick(FakeWords.citySuffixes, &r))"
         default: pick(FakeWords.cities, &r)
+        }
+    }
+
+    /// faker 5's `findName`: one time in nine with a prefix, one in nine with a suffix.
+    static func findName(_ r: inout RNG) -> String {
+        switch Int.random(in: 0...8, using: &r) {
+        case 0: "\(pick(FakeWords.namePrefixes, &r)) \(fullName(&r))"
+        case 1: "\(fullName(&r)) \(pick(FakeWords.nameSuffixes, &r))"
+        default: fullName(&r)
         }
     }
 
@@ -118,17 +164,18 @@ enum Fake {
         return "\(base) \(pick(FakeWords.streetSuffixes, &r))"
     }
 
+    /// faker 5's `latitude`/`longitude`: ten-thousandths in -limit…limit, always printed with four decimals
+    /// (`toFixed(4)`: `-12.3400`, `0.0000`).
     static func coordinate(_ limit: Int, _ r: inout RNG) -> String {
-        let value = Double(Int.random(in: -limit * 10_000...limit * 10_000, using: &r)) / 10_000
-        return String(format4: value)
+        let units = Int.random(in: -limit * 10_000...limit * 10_000, using: &r)
+        let fraction = String(abs(units) % 10_000)
+        return (units < 0 ? "-" : "") + "\(abs(units) / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
     static let peopleAndPlaces: [String: DynamicVariables.Generator] = [
         "$randomFirstName": { r in pick(FakeWords.firstNames, &r) },
         "$randomLastName": { r in pick(FakeWords.lastNames, &r) },
-        "$randomFullName": { r in
-            Int.random(in: 0..<8, using: &r) == 0 ? "\(pick(FakeWords.namePrefixes, &r)) \(fullName(&r))" : fullName(&r)
-        },
+        "$randomFullName": { r in findName(&r) },
         "$randomNamePrefix": { r in pick(FakeWords.namePrefixes, &r) },
         "$randomNameSuffix": { r in pick(FakeWords.nameSuffixes, &r) },
         "$randomJobTitle": { r in
@@ -139,7 +186,8 @@ enum Fake {
         "$randomJobType": { r in pick(FakeWords.jobTypes, &r) },
         "$randomCity": { r in city(&r) },
         "$randomStreetName": { r in streetName(&r) },
-        "$randomStreetAddress": { r in "\(Int.random(in: 1...99999, using: &r)) \(streetName(&r))" },
+        // Five, four or three digits (leading zeros kept), as faker's `#####`, `####` and `###`.
+        "$randomStreetAddress": { r in "\(digits(Int.random(in: 3...5, using: &r), &r)) \(streetName(&r))" },
         "$randomCountry": { r in pick(FakeWords.countries, &r).name },
         "$randomCountryCode": { r in pick(FakeWords.countries, &r).code },
         "$randomLatitude": { r in coordinate(90, &r) },
@@ -150,17 +198,4 @@ enum Fake {
         "$randomMonth": { r in pick(FakeWords.months, &r) },
         "$randomWeekday": { r in pick(FakeWords.weekdays, &r) },
     ]
-}
-
-extension String {
-    /// Up to four decimals without trailing zeros, as faker's coordinates print (`-12.3456`, `45.1`).
-    init(format4 value: Double) {
-        let scaled = Int((abs(value) * 10_000).rounded())
-        var text = (value < 0 && scaled != 0 ? "-" : "") + String(scaled / 10_000)
-        var fraction = String(scaled % 10_000)
-        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        if !fraction.isEmpty { text += "." + fraction }
-        self = text
-    }
 }

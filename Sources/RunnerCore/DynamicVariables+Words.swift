@@ -1,5 +1,6 @@
 // Small word lists for the faker-style dynamic variables. Our own, short lists: the values only need to look
-// realistic, not to match faker's data.
+// realistic and be of the kind faker 5.5 gives, not to match faker's data. The lorem vocabulary is in
+// DynamicVariables+Lorem.swift.
 
 enum FakeWords {
     static let firstNames = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David",
@@ -33,6 +34,12 @@ enum FakeWords {
     static let cities = ["Springfield", "Riverside", "Franklin", "Greenville", "Bristol", "Clinton", "Fairview",
         "Salem", "Madison", "Georgetown", "Arlington", "Ashland", "Dover", "Oxford", "Jackson", "Burlington",
         "Manchester", "Milton", "Newport", "Auburn"]
+    static let counties = ["Avon", "Bedfordshire", "Cheshire", "Cornwall", "Cumbria", "Devon", "Dorset", "Durham",
+        "Essex", "Gloucestershire", "Hampshire", "Kent", "Lancashire", "Norfolk", "Rutland", "Shropshire", "Somerset",
+        "Suffolk", "Surrey", "Wiltshire"]
+    static let states = ["Alabama", "Alaska", "Arizona", "California", "Colorado", "Delaware", "Florida", "Georgia",
+        "Idaho", "Illinois", "Iowa", "Kansas", "Maine", "Michigan", "Montana", "Nevada", "New Hampshire", "New Mexico",
+        "North Carolina", "Ohio", "Oregon", "Rhode Island", "Texas", "Utah", "Vermont", "Washington", "Wyoming"]
     static let streetSuffixes = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Boulevard", "Way",
         "Terrace", "Parkway", "Circle", "Square", "Trail", "Crossing", "Ridge", "Heights", "Gardens"]
     static let countries: [(name: String, code: String)] = [("Afghanistan", "AF"), ("Argentina", "AR"),
@@ -163,7 +170,8 @@ enum FakeWords {
     static let imageCategories = ["abstract", "animals", "business", "cats", "city", "food", "nightlife", "fashion",
         "people", "nature", "sports", "transport"]
 
-    static let domainSuffixes = ["com", "net", "org", "info", "biz", "name", "io", "co"]
+    /// faker 5's English suffixes are these six only.
+    static let domainSuffixes = ["com", "net", "org", "info", "biz", "name"]
     static let freeEmailDomains = ["gmail.com", "yahoo.com", "hotmail.com"]
     static let userAgents = [
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/91.0.4472.124 Safari/537.36",
@@ -175,17 +183,12 @@ enum FakeWords {
         "Opera/9.80 (Windows NT 6.0; U; en) Presto/2.12.388 Version/12.14",
     ]
 
-    static let loremWords = ["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed",
-        "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et", "dolore", "magna", "aliqua", "enim", "ad",
-        "minim", "veniam", "quis", "nostrud", "exercitation", "ullamco", "laboris", "nisi", "aliquip", "ex", "ea",
-        "commodo", "consequat", "duis", "aute", "irure", "in", "reprehenderit", "voluptate", "velit", "esse",
-        "cillum", "eu", "fugiat", "nulla", "pariatur", "excepteur", "sint", "occaecat", "cupidatat", "non",
-        "proident", "sunt", "culpa", "qui", "officia", "deserunt", "mollit", "anim", "id", "est", "laborum"]
+    static var loremWords: [String] { LoremVocabulary.words }
     static let locales = ["af", "am", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en",
         "eo", "es", "et", "eu", "fa", "fi", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it",
         "ja", "ka", "kk", "km", "kn", "ko", "lt", "lv", "mk", "ml", "mn", "mr", "ms", "mt", "nb", "ne", "nl", "pa",
         "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tr", "uk", "ur", "uz", "vi",
-        "zh", "zu"]
+        "zh", "zu", "ast", "ceb", "fil", "haw"]
     static let directoryPaths = ["/Applications", "/bin", "/boot", "/dev", "/etc", "/etc/defaults", "/etc/mail",
         "/home", "/home/user", "/home/user/dir", "/lib", "/Library", "/media", "/mnt", "/opt", "/opt/bin",
         "/opt/lib", "/private", "/private/tmp", "/proc", "/root", "/sbin", "/srv", "/sys", "/System", "/tmp",

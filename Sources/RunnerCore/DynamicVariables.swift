@@ -6,8 +6,9 @@ import Darwin
 
 /// Postman's dynamic variables (`{{$guid}}`, `{{$timestamp}}`, the `$random*` family): a fresh value per call.
 /// The names are postman-collection 4.4's (`lib/superstring/dynamic-variables.js`); the values have the shapes
-/// faker 5 gives them (`$randomEmail` an address, `$randomIP` a dotted quad, `$randomDatePast` a JavaScript
-/// `Date` string), drawn from our own short word lists.
+/// faker 5.5.3 gives them (`$randomEmail` an address, `$randomIP` a dotted quad, `$randomDatePast` a JavaScript
+/// `Date` string, `$randomLoremSentence` Latin words of the Cicero passage), with the same formats, ranges and
+/// lengths, drawn from our own short word lists.
 package struct DynamicVariables: Sendable {
     /// Stateless: every call draws from the system random source.
     package init() {}

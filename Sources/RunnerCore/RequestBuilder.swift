@@ -85,7 +85,8 @@ package enum RequestBuilder {
                                          pruneBody: !ProtocolProfile.isTruthy(behavior["disableBodyPruning"]))
         warnings += encoder.warnings
 
-        var signable = SignableRequest(method: method, url: url, headers: userHeaders, body: encodedBody?.bytes,
+        var signable = SignableRequest(method: method, url: url, headers: userHeaders,
+                                       body: encodedBody?.isPruned == true ? nil : encodedBody?.bytes,
                                        protocolProfileBehavior: behavior)
         signable.bodyDefinition = body
         signable.context = settings.authContext

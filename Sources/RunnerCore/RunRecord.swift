@@ -31,6 +31,11 @@ package struct ItemExecution: Sendable {
     package var console: [ConsoleMessage] = []
     /// `pm.execution.skipRequest()` was called.
     package var skipped = false
+    /// `pm.sendRequest` calls made by this item's scripts.
+    package var sendRequestCount = 0
+    /// Requests this item sent or tried to send: its own (unless skipped), and each `pm.sendRequest` of its
+    /// scripts. Newman's JSON report lists the item once per request (see `JSONReport`).
+    package var requestEvents: Int { (skipped ? 0 : 1) + sendRequestCount }
     /// Wall-clock start, milliseconds since 1970.
     package var startedAt: Double
     package init(cursor: Cursor, item: ItemReference, startedAt: Double) {
@@ -100,6 +105,8 @@ package struct RunRecord: Sendable {
     package var failures: [RunFailure] = []
     /// A run-level error that stopped the run (whole-run timeout, `--bail folder`), if any.
     package var runError: String?
+    /// What a user should know that is not a failure, as the CLI printed it (JSON `run.warnings`).
+    package var warnings: [String] = []
     package init(start: RunStartInfo, completedAt: Double = 0) {
         self.start = start
         self.completedAt = completedAt

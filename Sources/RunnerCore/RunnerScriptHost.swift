@@ -5,6 +5,7 @@ final class RunnerScriptHost: ScriptHost {
     private let transport: HTTPTransport
     private let settings: RequestBuildSettings
     private var failures: [TransportError] = []
+    private var sent = 0
 
     init(transport: HTTPTransport, settings: RequestBuildSettings) {
         self.transport = transport
@@ -18,14 +19,15 @@ final class RunnerScriptHost: ScriptHost {
         } catch {
             result = .failure(TransportError(kind: .invalidURL, code: "EINVALIDREQUEST", message: error.message))
         }
+        sent += 1
         if case .failure(let error) = result { failures.append(error) }
         return result
     }
 
-    /// Failed `pm.sendRequest` calls since the last call, for the run's failure list.
-    func takeFailures() -> [TransportError] {
-        defer { failures.removeAll() }
-        return failures
+    /// `pm.sendRequest` calls since the last call, and those of them that failed, for the run's stats and failures.
+    func takeRequests() -> (sent: Int, failures: [TransportError]) {
+        defer { failures.removeAll(); sent = 0 }
+        return (sent, failures)
     }
 
     func cookies(for url: String) -> [Cookie] { transport.cookies(for: url) }

@@ -139,8 +139,10 @@ package struct ScriptOutcome: Sendable {
     package var assertions: [AssertionResult] = []
     /// Console lines, in order.
     package var console: [ConsoleMessage] = []
-    /// The error that stopped the script, if any (also unhandled rejections and throws in callbacks).
+    /// The error that stopped the script, if any (also unhandled rejections and throws in timer callbacks).
     package var error: ScriptError?
+    /// Errors that do not fail the script: what a `pm.sendRequest` callback threw, which Newman ignores.
+    package var warnings: [ScriptError] = []
     /// `setNextRequest` (last call wins); `nil` when not called.
     package var nextRequest: NextRequest?
     /// `pm.execution.skipRequest()` was called (pre-request only).

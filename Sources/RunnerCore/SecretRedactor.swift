@@ -43,9 +43,29 @@ package final class SecretRedactor: @unchecked Sendable {
         return secretNameFragments.contains { lower.contains($0) }
     }
 
+    /// Words a secret-named variable holds when it holds nothing secret (a script stored `null`, `true` or
+    /// `undefined`, or their text): masking them would blank the word everywhere (`Email is [secret]`).
+    package static let placeholderWords: Set<String> = ["null", "undefined", "true", "false", "nan"]
+
+    /// The text of a secret variable's value worth masking: a string that is not one of the `placeholderWords`, or
+    /// a number long enough to be a numeric token or PIN (`tokenTTL: 3600` must not blank every "3600"). Null,
+    /// booleans, objects and `undefined` a script stored are values, not credentials.
+    package static func secretText(of variable: Variable) -> String? {
+        guard !variable.isUndefined else { return nil }
+        switch variable.value {
+        case .string(let text): return placeholderWords.contains(text.lowercased()) ? nil : text
+        case .number:
+            let text = variable.value.javaScriptString
+            return text.count >= minimumNumericLength ? text : nil
+        default: return nil
+        }
+    }
+    /// Numbers shorter than this are not masked even in secret-named variables.
+    package static let minimumNumericLength = 6
+
     /// Learns a secret value (and the forms it travels in).
     package func add(_ value: String) {
-        guard value.count >= SecretRedactor.minimumLength else { return }
+        guard value.count >= SecretRedactor.minimumLength, !SecretRedactor.placeholderWords.contains(value.lowercased()) else { return }
         lock.lock()
         defer { lock.unlock() }
         guard known.insert(value).inserted else { return }
@@ -80,7 +100,7 @@ package final class SecretRedactor: @unchecked Sendable {
     package func learn(from scopes: VariableScopes, processEnvironmentNames: [String] = []) {
         for scope in [scopes.globals, scopes.collection, scopes.environment, scopes.data, scopes.local] {
             for variable in scope.variables where SecretRedactor.isSecret(variable, processEnvironmentNames: processEnvironmentNames) {
-                if case .string(let text) = variable.value { add(text) } else if !variable.value.isNull { add(variable.value.javaScriptString) }
+                if let text = SecretRedactor.secretText(of: variable) { add(text) }
             }
         }
     }

@@ -70,9 +70,10 @@ package struct VariableResolver {
     }
 
     private func lookup(_ name: String) -> String? {
-        if let value = scopes.value(name) {
-            switch value {
-            case .string, .number, .bool: return value.javaScriptString
+        if let variable = scopes.variable(name) {
+            if variable.isUndefined { return "" }
+            switch variable.value {
+            case .string, .number, .bool: return variable.value.javaScriptString
             case .null: return "null"
             case .array, .object: return nil  // only primitives substitute
             }

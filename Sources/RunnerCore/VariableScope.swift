@@ -34,9 +34,19 @@ package struct VariableScope: Sendable, Equatable {
     package mutating func set(_ key: String, _ value: JSONValue, type: String? = nil) {
         if let index = variables.lastIndex(where: { $0.key == key && !$0.disabled }) {
             variables[index].value = value
+            variables[index].isUndefined = false
             if let type { variables[index].type = type }
         } else {
             variables.append(Variable(key: key, value: value, type: type))
+        }
+    }
+    /// `set(key, undefined)`: the variable stays (or comes) into being with the value `undefined`.
+    package mutating func setUndefined(_ key: String) {
+        if let index = variables.lastIndex(where: { $0.key == key && !$0.disabled }) {
+            variables[index].value = .null
+            variables[index].isUndefined = true
+        } else {
+            variables.append(.undefined(key: key))
         }
     }
     /// Removes every enabled variable with this key.
@@ -47,9 +57,13 @@ package struct VariableScope: Sendable, Equatable {
     package mutating func clear() { variables.removeAll() }
 
     /// Enabled variables as an ordered object, last duplicate winning (`toObject()`).
+    /// Variables whose value is `undefined` are left out: JSON has no `undefined`, and reading a missing key
+    /// gives a script the same `undefined`.
     package var enabledObject: JSONObject {
         var object = JSONObject()
-        for variable in variables where !variable.disabled { object[variable.key] = variable.value }
+        for variable in variables where !variable.disabled {
+            if variable.isUndefined { object[variable.key] = nil } else { object[variable.key] = variable.value }
+        }
         return object
     }
 }

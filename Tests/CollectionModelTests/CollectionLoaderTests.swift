@@ -146,6 +146,30 @@ struct CollectionLoaderTests {
         #expect(request.url == RequestURL.parse("http://127.0.0.1/only"))
     }
 
+    @Test("shapes postman-collection accepts load: [] or a scalar for an object, truthy flags, null list entries, odd descriptions")
+    func toleratedShapes() throws {
+        let collection = try CollectionLoader.decodeCollection(JSONParser.parse(#"""
+            {"info": {"name": "x", "description": 42}, "protocolProfileBehavior": [],
+             "variable": [null, {"key": "v", "value": 1, "disabled": "false"}],
+             "item": [{"name": "r", "protocolProfileBehavior": "strict", "event": [{"listen": "test", "disabled": 0,
+                        "script": {"exec": "pm.test('t', () => {});"}}],
+                       "request": {"method": "GET", "url": "http://h/", "description": ["a"],
+                                   "header": [{"key": "X-N", "value": 5}, {"key": "X-Off", "value": "1", "disabled": 1}]}}]}
+            """#), file: "c.json")
+        #expect(collection.protocolProfileBehavior.isEmpty)
+        #expect(collection.info.description == "42")
+        #expect(collection.variables.map(\.key) == ["v"])
+        #expect(collection.variables.first?.disabled == true)   // Boolean("false") is true in JavaScript
+        let request = try #require(collection.items.first?.request)
+        #expect(request.headers.map(\.value) == ["5", "1"])
+        #expect(request.headers.map(\.disabled) == [false, true])
+        #expect(collection.items.first?.events.first?.disabled == false)
+        // Each reinterpretation is noted for the run's warnings; an empty [] for an object is not worth one.
+        #expect(collection.tolerated.contains { $0.hasPrefix("$.item[0].protocolProfileBehavior: expected an object, found a string") })
+        #expect(collection.tolerated.contains { $0.hasPrefix("$.variable[1].disabled: expected true or false") })
+        #expect(!collection.tolerated.contains { $0.hasPrefix("$.protocolProfileBehavior") })
+    }
+
     // MARK: errors
 
     private func loadError(_ text: String, bytes: [UInt8]? = nil) -> LoadError? {

@@ -99,11 +99,11 @@ struct RequestJSONTests {
     @Test("decode errors carry the given file and base path")
     func decodeErrors() throws {
         let error = try #require(throws: LoadError.self) {
-            try RequestDefinition.decode(["url": "u", "body": ["mode": "formdata", "formdata": [["key": "k", "src": [1, ["x"]]]]]],
+            try RequestDefinition.decode(["url": "u", "body": ["mode": "formdata", "formdata": [["key": "k", "src": 1], 7]]],
                                          file: "pm.sendRequest", path: "$.request")
         }
         #expect(error.file == "pm.sendRequest")
-        #expect(error.location == "$.request.body.formdata[0].src[1]")
-        #expect(error.message == "expected a string, found an array")
+        #expect(error.location == "$.request.body.formdata[1]")
+        #expect(error.message == "expected an object, found a number")
     }
 }

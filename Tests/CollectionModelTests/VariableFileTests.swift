@@ -62,8 +62,10 @@ struct VariableFileTests {
         #expect(entry.location == "$.values[1]")
         #expect(entry.message == "expected an object, found a string")
 
-        let flag = try error(#"{"values": [{"key": "a", "disabled": "yes"}]}"#)
-        #expect(flag.location == "$.values[0].disabled")
+        // A flag of another type is read as postman-collection reads it: Boolean(value).
+        let flag = try CollectionLoader.loadVariableFile(path: files.write("v.json", #"{"values": [{"key": "a", "disabled": "yes"}]}"#),
+                                                         kind: .environment)
+        #expect(flag.values.first?.disabled == true)
 
         let scalar = try error("42", .globals)
         #expect(scalar.location == "$")

@@ -14,6 +14,14 @@ struct ErrorTests {
         #expect(error?.message == "connect ECONNREFUSED 127.0.0.1:\(port)")
     }
 
+    @Test("an unresolved {{variable}} left in the host fails as Node's lookup does: getaddrinfo ENOTFOUND {{host}}")
+    func unresolvedHost() throws {
+        let error = try makeTransport().failure("GET", "http://{{host_switch}}{{base_path}}/parties/x")
+        #expect(error?.kind == .dnsFailure)
+        #expect(error?.code == "ENOTFOUND")
+        #expect(error?.message == "getaddrinfo ENOTFOUND {{host_switch}}{{base_path}}")
+    }
+
     @Test("a response slower than the timeout: ESOCKETTIMEDOUT")
     func timeout() throws {
         let server = try LocalPythonServer()

@@ -33,6 +33,30 @@ struct RunEndToEndTests {
         #expect(summary["run"]?["failures"]?.arrayValue?.isEmpty == true)
     }
 
+    @Test("a missing upload file warns and the request goes without it, as in Newman; carrier check still refuses it")
+    func missingUploadFile() throws {
+        let server = try EchoServer()
+        let dir = try TemporaryDirectory()
+        let collection = try dir.write("c.json", F.collection(items: [
+            F.request("Upload", method: "POST", url: server.baseURL + "/up", body: [
+                "mode": "formdata",
+                "formdata": [["key": "doc", "type": "file", "src": "/home/someone/report.pdf"], ["key": "note", "value": "kept"]],
+            ]),
+        ]))
+        let result = try CarrierProcess.run(["run", collection, "-r", "cli,json", "--reporter-json-export", dir.path + "/s.json"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("carrier: warning: ") && result.standardError.contains("/home/someone/report.pdf does not exist"))
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/up")
+        let body = String(decoding: request.body, as: UTF8.self)
+        #expect(body.contains("name=\"note\"") && body.contains("kept"))
+        #expect(!body.contains("name=\"doc\""), "the part of the missing file is dropped, as postman-runtime drops it")
+        let warnings = try readJSON(dir.path + "/s.json")["run"]?["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(warnings.contains { $0.contains("file load error") }, "\(warnings)")
+        let check = try CarrierProcess.run(["check", collection])
+        #expect(check.exitCode == 2)
+    }
+
     @Test("bodies: raw JSON gets its Content-Type, urlencoded and GraphQL are encoded as Postman encodes them")
     func bodies() throws {
         let server = try EchoServer()

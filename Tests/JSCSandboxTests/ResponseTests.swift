@@ -16,7 +16,8 @@ struct ResponseTests {
             """)
         #expect(lines == [
             "200 OK OK 42 38 string",
-            #"application/json true {"Content-Type":"application/json"}"#,
+            // A header list's toObject() lower-cases the names, as postman-collection's case-insensitive lists do.
+            #"application/json true {"content-type":"application/json"}"#,
             "Content-Type=application/json",
             #"Ada b {"name":"OK","detail":"OK","code":200,"standardName":"OK"}"#,
         ])

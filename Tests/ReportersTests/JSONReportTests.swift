@@ -123,4 +123,26 @@ struct JSONReportTests {
                                   redactor: { $0 == "http://127.0.0.1:8080/users" ? "[redacted]" : $0 })
         #expect(s["run"]?["executions"]?[1]?["request"]?["url"] == "[redacted]")
     }
+
+    @Test("an item is listed once per request event, as Newman pushes it: pm.sendRequest repeats it, a skip drops it")
+    func executionsPerRequestEvent() {
+        var record = RunFixture.record(iterations: 1)
+        let count = record.executions.count
+        record.executions[0].sendRequestCount = 2
+        record.executions[1].skipped = true
+        let executions = summary(record)["run"]?["executions"]?.arrayValue ?? []
+        #expect(executions.count == count + 2 - 1)
+        #expect(executions[0] == executions[1] && executions[1] == executions[2])
+        #expect(executions[2]["item"]?["id"] == .string(record.executions[0].item.id))
+        #expect(executions[3]["item"]?["id"] == .string(record.executions[2].item.id))
+    }
+
+    @Test("warnings are kept in run.warnings, and only when there are some")
+    func warnings() {
+        var record = RunFixture.record(iterations: 1)
+        #expect(summary(record)["run"]?["warnings"] == nil)
+        record.warnings = ["Create user: a pm.sendRequest callback threw TypeError: x (ignored, as Newman ignores it)"]
+        #expect(summary(record)["run"]?["warnings"] == .array([.string(record.warnings[0])]))
+    }
 }
+

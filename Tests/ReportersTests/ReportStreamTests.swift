@@ -6,7 +6,7 @@ import Testing
 
 /// Streams a record's executions the way the runner hands them over: each with the record as it stood then
 /// (the failures recorded so far), then finishes with the whole record.
-private func stream(_ record: RunRecord, into json: JSONReportStream?, _ junit: JUnitReportStream?) {
+func stream(_ record: RunRecord, into json: JSONReportStream?, _ junit: JUnitReportStream?) {
     for execution in record.executions {
         var soFar = record
         soFar.executions = []

@@ -27,6 +27,18 @@ enum RunFixture {
         return record
     }
 
+    /// One iteration with markup, quotes, control characters, `]]>` and dots in every place report text goes.
+    static func hostileText() -> RunRecord {
+        var record = self.record(iterations: 1)
+        record.start.collectionName = "Demo v1.2 & <co>"
+        record.executions[1].item = ItemReference(id: "x\"y", name: "Create \"user\" 'q'", folders: ["Users.v2"])
+        record.executions[1].assertions[1].name = "bell\u{07} tab\t<b>&"
+        record.executions[1].assertions[1].message = "a ]]> b\u{0}c\nline2"
+        record.executions[1].assertions[1].stack = "trace ]]> end"
+        record.executions[0].console = [ConsoleMessage(level: .warn, text: "escape \u{1B}[31m ]]> done")]
+        return record
+    }
+
     static let getStatus = ItemReference(id: "item-1", name: "Get status", folders: [])
     static let createUser = ItemReference(id: "item-2", name: "Create user", folders: ["Users"])
     static let broken = ItemReference(id: "item-3", name: "Broken", folders: ["Users"])

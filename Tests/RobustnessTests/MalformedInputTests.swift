@@ -4,7 +4,7 @@ import Testing
 
 /// One line of `MalformedInputs/manifest.tsv`.
 struct CorpusEntry: Sendable, CustomTestStringConvertible {
-    enum Outcome: String, Sendable { case error, loads, runs }
+    enum Outcome: String, Sendable { case error, loads, warns, runs }
     var file: String
     var role: String
     var outcome: Outcome
@@ -69,6 +69,13 @@ struct MalformedInputTests {
         case .loads:
             #expect(result.exitCode == 0, "\(entry.file): exit \(result.exitCode); \(result.standardError)")
             #expect(server.requests.count >= 1)
+        case .warns:
+            #expect(result.exitCode == 0, "\(entry.file): exit \(result.exitCode); \(result.standardError)")
+            #expect(server.requests.count >= 1)
+            for fragment in entry.fragments {
+                #expect(result.standardError.contains(fragment), "missing \"\(fragment)\" in: \(result.standardError)")
+            }
+            #expect(result.standardError.contains("carrier: warning: "), "\(result.standardError)")
         case .runs:
             #expect(result.exitCode == 0 || result.exitCode == 1, "\(entry.file): exit \(result.exitCode); \(result.standardError)")
         }

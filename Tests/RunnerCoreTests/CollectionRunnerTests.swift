@@ -173,4 +173,54 @@ struct CollectionRunnerTests {
         _ = runner.run()
         #expect(clock.slept == [25, 25])
     }
+
+    @Test("pm.sendRequest counts as a request (and its failure as a failed one); the item records each request event")
+    func sendRequestsCount() throws {
+        let sandbox = SendingSandbox(urls: ["http://127.0.0.1:9/ok", "http://127.0.0.1:9/down"])
+        let transport = RecordingTransport { request in
+            request.url.hasSuffix("/down")
+                ? .failure(TransportError(kind: .connectionRefused, code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:9"))
+                : .success(HTTPResponse(code: 200, reason: "OK", finalURL: request.url, sentRequest: request))
+        }
+        let observer = RecordingObserver()
+        let record = try makeRunner(Self.collection([Self.request("a", pre: "send")]), sandbox: sandbox, transport: transport,
+                                    observer: observer).run()
+        #expect(transport.sent.count == 3)
+        #expect(record.stats.requests == StatCount(total: 3, failed: 1))
+        #expect(record.executions.map(\.requestEvents) == [3])
+        #expect(record.failures.map(\.name) == ["ECONNREFUSED"])
+        // What the callback threw is reported, not counted.
+        #expect(record.stats.scripts.failed == 0)
+        #expect(record.warnings.count == 1)
+        #expect(record.warnings.first?.contains("threw TypeError: boom (ignored, as Newman ignores it)") == true)
+        let warnings = observer.events.compactMap { event -> String? in if case .warning(let text) = event { text } else { nil } }
+        #expect(warnings == record.warnings)
+    }
+
+    @Test("a skipped request is no request event")
+    func skippedRequestHasNoEvent() throws {
+        let sandbox = ScriptedSandbox { invocation, _ in
+            var outcome = ScriptOutcome(request: invocation.request)
+            outcome.skipRequest = true
+            return outcome
+        }
+        let record = try makeRunner(Self.collection([Self.request("a", pre: "skip")]), sandbox: sandbox,
+                                    transport: RecordingTransport()).run()
+        #expect(record.executions.map(\.requestEvents) == [0])
+        #expect(record.stats.requests.total == 0)
+    }
 }
+
+/// A sandbox whose pre-request scripts call pm.sendRequest through the runner's host, and report a callback error.
+private final class SendingSandbox: ScriptSandbox {
+    let urls: [String]
+    init(urls: [String]) { self.urls = urls }
+    func run(_ invocation: ScriptInvocation, scopes: inout VariableScopes, host: ScriptHost) -> ScriptOutcome {
+        var outcome = ScriptOutcome(request: invocation.request)
+        guard invocation.info.phase == .prerequest else { return outcome }
+        for url in urls { _ = host.sendRequest(.string(url)) }
+        outcome.warnings = [ScriptError(name: "TypeError", message: "boom")]
+        return outcome
+    }
+}
+

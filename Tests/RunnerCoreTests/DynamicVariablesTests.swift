@@ -107,7 +107,7 @@ struct DynamicVariablesTests {
             #expect(matches(variables.value(for: "$randomPhoneNumber"), "^[2-9]\\d{2}-[2-9]\\d{2}-\\d{4}$"))
             #expect(matches(variables.value(for: "$randomPhoneNumberExt"), "^\\d{1,2}-[2-9]\\d{2}-[2-9]\\d{2}-\\d{4}$"))
             #expect(matches(variables.value(for: "$randomBankAccount"), "^\\d{8}$"))
-            #expect(matches(variables.value(for: "$randomPrice"), "^[1-9]\\d{2}\\.\\d{2}$"))
+            #expect(matches(variables.value(for: "$randomPrice"), "^(0|[1-9]\\d{0,3})\\.\\d{2}$"))
             #expect(matches(variables.value(for: "$randomCountryCode"), "^[A-Z]{2}$"))
             #expect(matches(variables.value(for: "$randomCurrencyCode"), "^[A-Z]{3}$"))
             #expect(matches(variables.value(for: "$randomSemver"), "^\\d\\.\\d\\.\\d$"))

@@ -182,4 +182,20 @@ struct RequestBuildingBodyTests {
         let headers = try BuildFixture.build(post(RequestBody(mode: .raw, raw: "x", disabled: true))).request.headers
         #expect(!headers.contains(name: "Content-Type"))
     }
+
+    @Test("a pruned GET body: nothing on the wire, but a declared raw language's Content-Type stays, as in Newman")
+    func prunedBodyKeepsDeclaredContentType() throws {
+        func get(_ body: RequestBody) -> RequestDefinition {
+            RequestDefinition(method: "GET", url: RequestURL.parse("http://h/"), body: body)
+        }
+        let json = try BuildFixture.build(get(RequestBody(mode: .raw, raw: #"{"a":1}"#, rawLanguage: "json")))
+        #expect(json.request.body == nil)
+        #expect(json.request.headers.value(for: "Content-Type") == "application/json")
+        let plain = try BuildFixture.build(get(RequestBody(mode: .raw, raw: #"{"a":1}"#)))
+        #expect(plain.request.body == nil)
+        #expect(plain.request.headers.value(for: "Content-Type") == nil)
+        let form = try BuildFixture.build(get(RequestBody(mode: .urlencoded, urlencoded: [KeyValue(key: "a", value: "1")])))
+        #expect(form.request.headers.value(for: "Content-Type") == nil)
+    }
 }
+

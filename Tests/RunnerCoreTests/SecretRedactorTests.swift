@@ -46,4 +46,20 @@ struct SecretRedactorTests {
         let redactor = SecretRedactor(values: ["1", "ab", "abc"])
         #expect(redactor.redact("1 ab abc") == "1 ab [secret]")
     }
+
+    @Test("a secret-named variable holding null, a boolean, a short number or a placeholder word masks nothing")
+    func placeholderValuesAreNotSecrets() {
+        let redactor = SecretRedactor()
+        let local = VariableScope(.local, variables: [
+            Variable(key: "password", value: .null), Variable(key: "apiToken", value: .bool(true)),
+            Variable(key: "tokenTTL", value: .number(3600)), Variable(key: "secretWord", value: "null"),
+            Variable(key: "clientSecret", value: "undefined"), .undefined(key: "privateKey"),
+            Variable(key: "realToken", value: "s3cr3t-value"),
+        ])
+        redactor.learn(from: VariableScopes(local: local))
+        #expect(redactor.redact("Email is null, flag true, ttl 3600, undefined, token s3cr3t-value")
+                == "Email is null, flag true, ttl 3600, undefined, token [secret]")
+        redactor.add("false")
+        #expect(redactor.redact("false") == "false")
+    }
 }

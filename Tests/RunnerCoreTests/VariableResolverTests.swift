@@ -63,4 +63,18 @@ struct VariableResolverTests {
         let resolver = VariableResolver(scopes: scopes(environment: ["url": "{{scheme}}://{{host}}", "scheme": "https", "host": "h"]))
         #expect(resolver.resolve("{{url}}/p") == "https://h/p")
     }
+
+    @Test("a variable whose value is undefined resolves to the empty string; null resolves to \"null\"")
+    func undefinedAndNull() {
+        let scopes = VariableScopes(environment: VariableScope(.environment, variables: [
+            .undefined(key: "none"), Variable(key: "nothing", value: .null),
+        ]))
+        #expect(VariableResolver(scopes: scopes).resolve("/a/{{none}}/b/{{nothing}}") == "/a//b/null")
+        var set = VariableScope(.local)
+        set.setUndefined("k")
+        #expect(set.has("k") && set.variable("k")?.isUndefined == true)
+        set.set("k", "v")
+        #expect(set.variable("k")?.isUndefined == false && set.value("k") == "v")
+    }
 }
+

@@ -73,11 +73,29 @@
             return 'Cannot read properties of ' + match[1] + " (reading '" + property + "')";
         }
         if (name === 'TypeError' && (match = /^[\s\S]* is not a function\. \(In '[\s\S]*', '([\s\S]*)' is [\s\S]*\)$/.exec(message))) {
-            return match[1] + ' is not a function';
+            return collapseCallArguments(match[1]) + ' is not a function';
         }
         if (name === 'ReferenceError' && (match = /^Can't find variable: (.*)$/.exec(message))) return match[1] + ' is not defined';
         return message;
     };
+
+    /** V8 names a callee with the arguments of the calls on its way elided: `JSON.parse(body).find` → `JSON.parse(...).find`. */
+    function collapseCallArguments(expression) {
+        let out = '', depth = 0, quote = null;
+        for (let i = 0; i < expression.length; i++) {
+            const c = expression[i];
+            if (depth > 0) {
+                if (quote) { if (c === '\\') i++; else if (c === quote) quote = null; continue; }
+                if (c === '"' || c === "'" || c === '`') { quote = c; continue; }
+                if (c === '(') depth++;
+                else if (c === ')' && --depth === 0) out += '...)';
+                continue;
+            }
+            if (c === '(' && /[\w$)\]]$/.test(out)) { depth = 1; out += '('; continue; }
+            out += c;
+        }
+        return depth > 0 ? expression : out;
+    }
 
     carrier.describeError = function (error, sourceURL, prefixLength) {
         return JSON.stringify(carrier.errorInfo(error, sourceURL, prefixLength));
@@ -96,6 +114,14 @@
 
     carrier.onUnhandledRejection = function (promise, reason) {
         carrier.reportError(reason);
+    };
+
+    /** A v4-shaped id for SDK objects that postman-collection gives one (responses); not for anything secret. */
+    carrier.uuid = function () {
+        return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+            const r = Math.random() * 16 | 0;
+            return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+        });
     };
 
     /** A script-level error whose message tells people what to do (missing Debian packages and the like). */

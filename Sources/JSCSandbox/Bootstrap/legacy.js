@@ -62,14 +62,27 @@
             iteration: () => context.info.iteration,
             request: () => legacyRequest(run.request, context),
             responseBody: () => response ? response.text() : undefined,
-            responseCode: () => response ? { code: response.code, name: response.status, detail: response.status } : undefined,
-            responseHeaders: () => response ? response.headers.toObject() : undefined,
+            responseCode: () => response ? response.details() : undefined,
+            // By name as sent (postman-sandbox walks the headers; toObject would lower-case the names).
+            responseHeaders: () => {
+                if (!response) return undefined;
+                const headers = {};
+                response.headers.each((header) => { if (header && !header.disabled) headers[header.key] = header.value; });
+                return headers;
+            },
             responseTime: () => response ? response.responseTime : undefined,
             responseCookies: () => (context.cookies || []).map((c) => Object.assign({}, c)),
             xml2Json: () => xml2Json,
         };
         return carrier.legacyParameters.map((name) => wants(name) ? values[name]() : undefined);
     };
+
+    /** The request's description as text (a string or `{content}` in the collection), as postman-sandbox gives it. */
+    function legacyDescription(source) {
+        const description = source && typeof source === 'object' ? source.description : undefined;
+        if (description === undefined || description === null) return undefined;
+        return typeof description === 'object' ? (description.content === undefined ? undefined : String(description.content)) : String(description);
+    }
 
     function legacyRequest(request, context) {
         let data = {};
@@ -81,13 +94,13 @@
         }
         return {
             url: request.url.toString(), method: request.method, headers: request.headers.toObject(true, false, true), data,
-            name: context.info.requestName, id: context.info.requestId, description: undefined,
+            name: context.info.requestName, id: context.info.requestId, description: legacyDescription(context.request),
         };
     }
 
     /**
      * `tests["name"] = value` entries become assertions when the script body ends, in key order. postman-sandbox
-     * sends failed ones without an error; Newman then reports an AssertionError whose message is the test name.
+     * sends failed ones without an error; Newman then reports them as `AssertionError: expected false to be truthy`.
      */
     carrier.collectLegacyTests = function (run) {
         const tests = run.tests;
@@ -95,7 +108,7 @@
         run.legacyCollected = true;
         for (const name of Object.keys(tests)) {
             const entry = { name: String(name), index: run.testIndex++, status: tests[name] ? 'passed' : 'failed' };
-            if (!tests[name]) { entry.errorName = 'AssertionError'; entry.message = String(name); }
+            if (!tests[name]) { entry.errorName = 'AssertionError'; entry.message = 'expected false to be truthy'; }
             run.assertions.push(entry);
         }
     };

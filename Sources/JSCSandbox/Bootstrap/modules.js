@@ -108,7 +108,7 @@
         underscore: { files: ['/usr/share/javascript/underscore/underscore.js', '/usr/share/nodejs/underscore/underscore.js'], names: ['underscore.js', 'underscore/underscore.js'], debian: 'libjs-underscore' },
         ajv: { node: 'ajv', debian: 'node-ajv' },
         xml2js: { node: 'xml2js', debian: 'node-xml2js' },
-        cheerio: { node: 'cheerio', debian: 'node-cheerio' },
+        cheerio: { node: 'cheerio', debian: 'node-cheerio', adapt: adaptCheerio },
         punycode: { node: 'punycode', debian: 'node-punycode' },
         'crypto-js': { special: () => carrier.cryptoJS(), debian: 'libjs-cryptojs' },
     };
@@ -143,12 +143,34 @@
     function requireLibrary(name) {
         const library = libraries[name];
         if (library.special) return library.special();
+        if (library.adapted) return library.adapted;
+        let exports;
         if (library.node) {
             const resolved = resolveBare(library.node, '/');
             if (!resolved) throw missing(name, library, nodeRoots.map((root) => root + '/' + library.node));
-            return loadFile(resolved);
+            exports = loadFile(resolved);
+        } else {
+            exports = loadFile(carrier.libraryFile(name));
         }
-        return loadFile(carrier.libraryFile(name));
+        if (!library.adapt) return exports;
+        library.adapted = library.adapt(exports);
+        return library.adapted;
+    }
+
+    /**
+     * Debian's cheerio is 1.0, postman-sandbox's 0.22. Where scripts meet the difference: `load()` of no text
+     * (a response that never came) throws in 1.0 at once ("expects a string"); 0.22 fails when the document is first
+     * used, with Node's "Cannot read properties of undefined (reading 'parent')", the message Newman reports.
+     */
+    function adaptCheerio(cheerio) {
+        const load = cheerio.load;
+        const adapted = Object.create(cheerio);
+        adapted.load = function (content, ...rest) {
+            if (content !== undefined && content !== null) return load.call(this === adapted ? cheerio : this, content, ...rest);
+            const broken = function () { throw new TypeError("Cannot read properties of undefined (reading 'parent')"); };
+            return new Proxy(broken, { get: () => broken });
+        };
+        return adapted;
     }
 
     function requireFrom(directory, request, fromScript) {

@@ -113,9 +113,13 @@
             let resolve, reject;
             const promise = hasCallback ? undefined : new Promise((res, rej) => { resolve = res; reject = rej; });
             const deliver = (error, response) => {
-                if (hasCallback) { if (error) callback.call(pm, error); else callback.call(pm, null, response, { cookies: new sdk.PropertyList([]) }); }
-                else if (error) reject(error);
-                else resolve(response);
+                if (!hasCallback) { if (error) reject(error); else resolve(response); return; }
+                // Newman drops what a sendRequest callback throws: the run's verdict stays, we keep it as a warning.
+                try {
+                    if (error) callback.call(pm, error); else callback.call(pm, null, response, { cookies: new sdk.PropertyList([]) });
+                } catch (thrown) {
+                    if (carrier.run === run) run.warnings.push(carrier.errorInfo(thrown));
+                }
             };
             timers.defer(() => {
                 if (carrier.run !== run) return;
@@ -193,7 +197,7 @@
         timers.reset();
         const run = {
             sourceURL: context.sourceName, prefixLength: carrier.wrapperPrefix(context.legacy).length,
-            console: [], assertions: [], error: null, nextRequest: undefined, skipRequest: false, testIndex: 0,
+            console: [], assertions: [], error: null, warnings: [], nextRequest: undefined, skipRequest: false, testIndex: 0,
             info: context.info, legacy: context.legacy,
         };
         carrier.run = run;
@@ -213,7 +217,13 @@
         run.originalRequest = typeof context.request === 'string' ? { url: context.request } : context.request || {};
         // Pre-request scripts build it at once: what they send back, and a request the SDK cannot take, stay as before.
         if (context.info.eventName === 'prerequest') void run.request;
-        run.response = context.response ? new sdk.Response(Object.assign({ cookies: context.cookies }, context.response)) : undefined;
+        // Test scripts always get a response, as postman-sandbox builds one from nothing when the request failed.
+        if (context.response) run.response = new sdk.Response(Object.assign({ cookies: context.cookies }, context.response));
+        else if (context.info.eventName === 'test') run.response = new sdk.Response();
+        if (run.response) {
+            // postman-sandbox gives pm.response an own `to` (chai's chain), part of what chai prints of it.
+            Object.defineProperty(run.response, 'to', { enumerable: true, configurable: true, get() { return carrier.chai().expect(this).to; } });
+        }
         run.pm = makePm(run, context);
         run.postman = carrier.makePostman(run, context);
         run.args = [run.pm, run.postman, carrier.require];
@@ -247,7 +257,7 @@
         }
         carrier.run = null;
         return JSON.stringify({
-            assertions: run.assertions, console: run.console, error: run.error, request,
+            assertions: run.assertions, console: run.console, error: run.error, warnings: run.warnings, request,
             nextRequest: run.nextRequest, skipRequest: run.skipRequest,
         });
     };

@@ -20,8 +20,8 @@
     };
     carrier.reasons = reasons;
 
-    /** Where JSON text first goes wrong, as `Unexpected token 'x' at line:column` with the line and a caret. */
-    function jsonErrorMessage(text) {
+    /** Where JSON text first goes wrong: `{at, what}` (`what` is 'end' at the end of input), or null when it is valid. */
+    function jsonError(text) {
         let i = 0;
         const fail = (what) => { throw { at: i, what }; };
         const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
@@ -59,55 +59,107 @@
             i++;
         }
         try {
-            if (!text.trim()) return 'No data, empty input at 1:1\n' + text + '\n^';
             value(); ws();
             if (i < text.length) fail();
             return null;
         } catch (error) {
             if (!error || error.at === undefined) throw error;
-            const before = text.slice(0, error.at).split('\n');
-            const line = before.length, column = before[before.length - 1].length + 1;
-            const lineText = text.split('\n')[line - 1] || '';
-            const what = error.what === 'end' ? 'Unexpected end of input' : "Unexpected token '" + text[error.at] + "'";
-            return what + ' at ' + line + ':' + column + '\n' + lineText + '\n' + ' '.repeat(column - 1) + '^';
+            return error;
         }
     }
+    function jsonErrorOffset(text) { const error = jsonError(text); return error ? error.at : undefined; }
+
+    /** Where JSON text first goes wrong, as `Unexpected token 'x' at line:column` with the line and a caret. */
+    function jsonErrorMessage(text) {
+        if (!text.trim()) return 'No data, empty input at 1:1\n' + text + '\n^';
+        const error = jsonError(text);
+        if (!error) return null;
+        const before = text.slice(0, error.at).split('\n');
+        const line = before.length, column = before[before.length - 1].length + 1;
+        const lineText = text.split('\n')[line - 1] || '';
+        const what = error.what === 'end' ? 'Unexpected end of input' : "Unexpected token '" + text[error.at] + "'";
+        return what + ' at ' + line + ':' + column + '\n' + lineText + '\n' + ' '.repeat(column - 1) + '^';
+    }
+    /** V8's wording for input that is not text (postman-sandbox runs on Node): only seen for non-strings. */
+    function nativeJSONMessage(text) {
+        if (text === 'undefined') return '"undefined" is not valid JSON';
+        const at = jsonErrorOffset(text);
+        if (at === undefined || at >= text.length) return 'Unexpected end of JSON input';
+        const shown = text.length > 40 ? text.slice(0, 10) + '...' + text.slice(-10) : text;
+        return "Unexpected token '" + text[at] + "', \"" + shown + '" is not valid JSON';
+    }
+    const nativeParse = JSON.parse;
+    /**
+     * liquid-json's parse, which postman-sandbox installs as the scripts' `JSON` and postman-collection's
+     * Response#json uses: BOM stripped, native parse first, then the verbose parser's message, named JSONError.
+     * Input that is not a string keeps the native (V8) message, as the verbose parser ignores it.
+     */
     carrier.parseJSON = function (text, reviver) {
-        const clean = String(text).replace(/^\uFEFF/, '');
+        const clean = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : text;
         try {
-            return JSON.parse(clean, reviver);
+            return nativeParse(clean, reviver);
         } catch (parseError) {
-            const error = new Error(jsonErrorMessage(clean) || parseError.message);
+            const message = typeof clean === 'string' ? jsonErrorMessage(clean) || parseError.message : nativeJSONMessage(String(clean));
+            const error = new SyntaxError(message);
             error.name = 'JSONError';
             throw error;
         }
     };
+    Object.defineProperty(JSON, 'parse', {
+        value: function parse(text, reviver) { return carrier.parseJSON(text, reviver); }, writable: true, configurable: true,
+    });
 
-    class Response {
+    /** Body text and header size of each response, beside the object so they are not own properties of it. */
+    const internals = new WeakMap();
+
+    /**
+     * postman-collection's Response. Its own enumerable members are Newman's (id, _details, status, code, headers,
+     * stream, cookies, responseTime, responseSize), so chai prints `PostmanResponse{ …(N) }` with Newman's N. A
+     * request that got no response still gives test scripts one of these, built from nothing: no code, no body.
+     */
+    class PostmanResponse {
         constructor(source) {
+            const received = source !== undefined && source !== null;
             source = source || {};
-            this.id = source.id;
-            this.code = Number(source.code) || 0;
-            this.status = source.status || source.reason || reasons[this.code] || '';
+            this.id = source.id || carrier.uuid();
+            const code = received && source.code !== undefined ? Number(source.code) || 0 : undefined;
+            const standard = code === undefined ? undefined : reasons[code];
+            const reason = source.status || source.reason || standard;
+            this._details = code === undefined ? {} : { name: reason, detail: reason, code, standardName: standard };
+            if (reason !== undefined) this.status = reason;
+            if (code !== undefined) this.code = code;
             this.headers = sdk.headerList(source.header || []);
-            this.responseTime = source.responseTime || 0;
-            this.responseSize = source.bodySize !== undefined ? source.bodySize : carrier.text.utf8Encode(source.body || '').length;
+            if (received) {
+                Object.defineProperty(this, 'stream', { enumerable: true, configurable: true, get() { return carrier.require('buffer').Buffer.from(this._body || ''); } });
+            }
             this.cookies = new sdk.PropertyList((source.cookies || []).map((c) => Object.assign({ key: c.name }, c)));
-            Object.defineProperty(this, '_body', { value: source.body === undefined || source.body === null ? '' : String(source.body), writable: true });
-            Object.defineProperty(this, '_headerSize', { value: source.headerSize, writable: true });
+            if (received) {
+                this.responseTime = source.responseTime || 0;
+                this.responseSize = source.bodySize !== undefined ? source.bodySize : carrier.text.utf8Encode(source.body || '').length;
+            }
+            internals.set(this, {
+                body: !received ? undefined : source.body === undefined || source.body === null ? '' : String(source.body),
+                headerSize: source.headerSize,
+            });
         }
+        // Kept off the object itself: chai counts every own property name when it prints a response.
+        get _body() { return internals.get(this).body; }
+        set _body(value) { internals.get(this).body = value; }
+        get _headerSize() { return internals.get(this).headerSize; }
         reason() { return this.status; }
         details() {
-            const name = reasons[this.code] || this.status || '';
+            if (this.code === undefined) return {};
+            const name = this.status || reasons[this.code] || '';
             return { name, detail: name, code: this.code, standardName: reasons[this.code] };
         }
         text() { return this._body; }
         /** A fresh parse each call (as postman-collection): a script may change what it got without side effects. */
         json(reviver) { return carrier.parseJSON(this._body, reviver); }
-        jsonp(reviver) { const m = /^[^(]*\(([\s\S]*)\)[^)]*$/.exec(this._body.trim()); return carrier.parseJSON(m ? m[1] : this._body, reviver); }
+        jsonp(reviver) { const text = this._body || ''; const m = /^[^(]*\(([\s\S]*)\)[^)]*$/.exec(text.trim()); return carrier.parseJSON(m ? m[1] : text, reviver); }
         size() {
             const header = this._headerSize !== undefined ? this._headerSize : this.headers.members.reduce((sum, h) => sum + String(h.key).length + String(h.value).length + 4, 0);
-            return { body: this.responseSize, header, total: this.responseSize + header };
+            const body = this.responseSize || 0;
+            return { body, header, total: body + header };
         }
         contentInfo() {
             const contentType = this.headers.get('Content-Type') || '';
@@ -116,22 +168,14 @@
             const format = /json/.test(mime) ? 'json' : /xml/.test(mime) ? 'xml' : /html/.test(mime) ? 'html' : /^text\//.test(mime) ? 'text' : /javascript/.test(mime) ? 'script' : mime.startsWith('image/') ? 'image' : 'raw';
             return { contentType, mimeType: mime.split('/')[0], mimeFormat: format, charset: charset || 'utf8', fileExtension: mime.split('/')[1] };
         }
-        dataURI() { return 'data:' + (this.headers.get('Content-Type') || 'text/plain') + ';base64,' + carrier.text.base64Encode(carrier.text.utf8Encode(this._body)); }
+        dataURI() { return 'data:' + (this.headers.get('Content-Type') || 'text/plain') + ';base64,' + carrier.text.base64Encode(carrier.text.utf8Encode(this._body || '')); }
         encoding() { return { format: 'utf8', source: undefined }; }
-        get stream() { return carrier.require('buffer').Buffer.from(this._body); }
         toJSON() {
             return { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(), body: this._body, responseTime: this.responseTime, responseSize: this.responseSize };
         }
         get to() { return carrier.chai().expect(this).to; }
         get not() { return carrier.chai().expect(this).not; }
-        static isResponse(value) { return value instanceof Response; }
+        static isResponse(value) { return value instanceof PostmanResponse; }
     }
-    sdk.Response = Response;
-
-    // require('postman-collection'): the SDK classes scripts build requests and URLs with.
-    carrier.defineModule('postman-collection', () => ({
-        Url: sdk.Url, Request: sdk.Request, Response: sdk.Response, PropertyList: sdk.PropertyList, Property: sdk.Property,
-        Header: sdk.Property, QueryParam: sdk.Property, RequestBody: sdk.RequestBody, RequestAuth: sdk.RequestAuth,
-        HeaderList: sdk.PropertyList,
-    }));
+    sdk.Response = PostmanResponse;
 })(globalThis.__carrier);

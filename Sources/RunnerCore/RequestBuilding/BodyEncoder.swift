@@ -14,6 +14,9 @@ struct EncodedBody {
 
     var bytes: [UInt8]
     var contentType: ContentType?
+    /// Dropped for the method (GET and friends): nothing goes on the wire, but a raw or graphql body's
+    /// `Content-Type`, which postman-runtime adds before the body is pruned, still does.
+    var isPruned = false
 }
 
 /// Encodes a resolved body by mode, as postman-runtime's body builder and postman-request do.
@@ -25,7 +28,17 @@ struct BodyEncoder {
     /// `nil` when nothing is sent: no body, disabled, empty for its mode, or pruned for the method.
     mutating func encode(_ body: RequestBody?, method: String, pruneBody: Bool) -> EncodedBody? {
         guard let body, !body.disabled, let mode = body.mode, !BodyEncoder.isEmpty(body, mode: mode) else { return nil }
-        if pruneBody && BodyEncoder.methodsWithoutBody.contains(method.lowercased()) { return nil }
+        if pruneBody && BodyEncoder.methodsWithoutBody.contains(method.lowercased()) {
+            switch mode {
+            case .raw:
+                // Only a declared language's type survives (Newman's request-body-with-get fixture: none without).
+                guard let language = body.rawLanguage else { return nil }
+                let type = BodyEncoder.rawContentTypes[language] ?? "text/plain"
+                return EncodedBody(bytes: [], contentType: .systemDefault(type), isPruned: true)
+            case .graphql: return EncodedBody(bytes: [], contentType: .systemDefault("application/json"), isPruned: true)
+            default: return nil
+            }
+        }
         switch mode {
         case .raw:
             let language = body.rawLanguage ?? "text"
