@@ -81,28 +81,56 @@ extension SCIMService {
     /// Resources of `types` (in that order) that match the query, sorted and paged.
     private func list(_ types: [SCIMResourceType], query: SCIMListQuery, request: HTTPRequest) throws(SCIMError) -> HTTPResponse {
         let base = baseURL(for: request)
-        let (users, groups) = store.snapshot()
-        let memberships = SCIMMemberships(groups: groups)
-        var matching: [(resource: JSONObject, type: SCIMResourceType)] = []
+        // Only a filter or sort on what the server adds when it answers (a user's groups, meta.location, a member's
+        // $ref) needs every resource as served; the rest look at them as stored, which costs far less.
+        let paths = (query.filter?.attributePaths ?? []) + (query.sortBy.map { [$0] } ?? [])
+        let needsServedForm = paths.contains(where: Self.isAddedWhenServed)
+        var found: [(resource: JSONObject, type: SCIMResourceType)] = []
         for type in types {
-            for stored in type == .user ? users : groups {
-                let resource = view(of: stored, type, baseURL: base, memberships: memberships)
+            var resources = store.all(type)
+            if needsServedForm { resources = served(resources, type, baseURL: base) }
+            for resource in resources {
                 if let filter = query.filter, !faults.contains(.ignoresFilter) {
                     guard try SCIMFilterEvaluator.matches(filter, resource: resource, type: type) else { continue }
                 }
-                matching.append((resource, type))
+                found.append((resource, type))
             }
         }
-        var found = matching.map(\.resource)
-        if let sortBy = query.sortBy { found = SCIMSorting.sort(found, by: sortBy, ascending: query.ascending, type: types[0]) }
+        if let sortBy = query.sortBy {
+            found = SCIMSorting.sort(found.map(\.resource), by: sortBy, ascending: query.ascending, type: types[0]).map { resource in
+                (resource, resource["meta"]?["resourceType"]?.stringValue.flatMap(SCIMResourceType.init(rawValue:)) ?? types[0])
+            }
+        }
         var page = found
         if !faults.contains(.ignoresPagination) {
             let start = min(query.startIndex - 1, found.count)
             page = Array(found[start..<min(found.count, start + query.count)])
         }
-        let resources = page.map { JSONValue.object(query.selection.apply(to: $0)) }
+        var shown: [JSONObject] = page.map(\.resource)
+        if !needsServedForm {
+            shown = page.map { entry in served([entry.resource], entry.type, baseURL: base)[0] }
+        }
+        let resources = shown.map { JSONValue.object(query.selection.apply(to: $0)) }
         let list = SCIMListResponse(totalResults: found.count, startIndex: query.startIndex, resources: resources)
         return SCIMResponses.json(list.json, faults: faults)
+    }
+
+    /// Whether the server adds the value at `path` only when it answers.
+    private static func isAddedWhenServed(_ path: SCIMAttributePath) -> Bool {
+        guard path.schema == nil else { return false }
+        switch path.attribute.lowercased() {
+        case "groups": return true
+        case "meta": return path.subAttribute == nil || path.subAttribute?.lowercased() == "location"
+        case "members": return path.subAttribute?.lowercased() == "$ref"
+        default: return false
+        }
+    }
+
+    /// `resources` (of `type`) as served, their users' memberships read at one instant.
+    private func served(_ resources: [JSONObject], _ type: SCIMResourceType, baseURL base: String) -> [JSONObject] {
+        let ids = type == .user ? resources.compactMap { $0["id"]?.stringValue } : []
+        let memberships = SCIMMemberships(of: ids, in: store)
+        return resources.map { view(of: $0, type, baseURL: base, memberships: memberships) }
     }
 
     private func jsonObject(of request: HTTPRequest, _ type: SCIMResourceType) throws(SCIMError) -> JSONObject {
@@ -126,8 +154,7 @@ extension SCIMService {
         _ resource: JSONObject, _ type: SCIMResourceType, status: Int, request: HTTPRequest,
         selection: SCIMAttributeSelection, includeLocation: Bool = false
     ) -> HTTPResponse {
-        let memberships = SCIMMemberships(groups: type == .user ? store.all(.group) : [])
-        let shown = view(of: resource, type, baseURL: baseURL(for: request), memberships: memberships)
+        let shown = served([resource], type, baseURL: baseURL(for: request))[0]
         var headers: [HTTPField] = []
         if let etag = SCIMUserStore.etag(of: resource) { headers.append(HTTPField(name: "ETag", value: etag)) }
         if includeLocation, let location = shown["meta"]?.objectValue?["location"]?.stringValue {

@@ -14,15 +14,23 @@ package final class SCIMUserStore: @unchecked Sendable {
     private struct Table {
         var byID: [String: JSONObject] = [:]
         var order: [String] = []
+        /// Creation rank of each id, to sort any subset in creation order.
+        var rank: [String: Int] = [:]
+        private var nextRank = 0
 
         var all: [JSONObject] { order.compactMap { byID[$0] } }
 
         mutating func insert(_ resource: JSONObject, id: String) {
-            if byID.updateValue(resource, forKey: id) == nil { order.append(id) }
+            if byID.updateValue(resource, forKey: id) == nil {
+                order.append(id)
+                rank[id] = nextRank
+                nextRank += 1
+            }
         }
 
         mutating func remove(id: String) {
             byID[id] = nil
+            rank[id] = nil
             order.removeAll { $0 == id }
         }
     }
@@ -32,11 +40,25 @@ package final class SCIMUserStore: @unchecked Sendable {
         var users = Table()
         var groups = Table()
         var idsByUserName: [String: String] = [:]
+        /// Member id -> the groups listing it directly: the reverse of every group's `members`.
+        var parents: [String: Set<String>] = [:]
 
-        subscript(type: SCIMResourceType) -> Table {
-            get { type == .user ? users : groups }
-            set { if type == .user { users = newValue } else { groups = newValue } }
+        /// Stores `group` under `id` and keeps `parents` in step with its members.
+        mutating func putGroup(_ group: JSONObject?, id: String) {
+            for value in Self.memberValues(groups.byID[id]) { parents[value]?.remove(id) }
+            guard let group else {
+                groups.remove(id: id)
+                return
+            }
+            groups.insert(group, id: id)
+            for value in Self.memberValues(group) { parents[value, default: []].insert(id) }
         }
+
+        static func memberValues(_ group: JSONObject?) -> [String] {
+            (group?["members"]?.arrayValue ?? []).compactMap { $0["value"]?.stringValue }
+        }
+
+        subscript(type: SCIMResourceType) -> Table { type == .user ? users : groups }
     }
 
     private let lock = NSLock()
@@ -62,7 +84,7 @@ package final class SCIMUserStore: @unchecked Sendable {
         }
         for group in contents.groups {
             guard let id = group["id"]?.stringValue else { continue }
-            state.groups.insert(group, id: id)
+            state.putGroup(group, id: id)
         }
     }
 
@@ -98,9 +120,28 @@ package final class SCIMUserStore: @unchecked Sendable {
     /// Every resource of `type`, oldest first.
     package func all(_ type: SCIMResourceType) -> [JSONObject] { withLock { state[type].all } }
 
-    /// Users and groups as they were at one instant, for answers that show both (a user's `groups`).
-    package func snapshot() -> (users: [JSONObject], groups: [JSONObject]) {
-        withLock { (state.users.all, state.groups.all) }
+    /// For each of `ids`, the groups it belongs to, directly or through nested groups (cycles end where they
+    /// start), oldest group first: the source of every user's `groups` (RFC 7643 §4.1.2).
+    package func memberships(of ids: [String]) -> [String: [SCIMMembership]] {
+        withLock {
+            var result: [String: [SCIMMembership]] = [:]
+            for id in ids {
+                var found: [String: Bool] = [:]  // group id -> direct
+                var queue = (state.parents[id] ?? []).map { ($0, true) }
+                while !queue.isEmpty {
+                    let (groupID, direct) = queue.removeFirst()
+                    guard found[groupID] == nil else { continue }
+                    found[groupID] = direct
+                    queue += (state.parents[groupID] ?? []).map { ($0, false) }
+                }
+                let sorted = found.keys.sorted { (state.groups.rank[$0] ?? 0) < (state.groups.rank[$1] ?? 0) }
+                let list = sorted.compactMap { groupID in
+                    state.groups.byID[groupID].map { SCIMMembership(groupID: groupID, group: $0, direct: found[groupID] == true) }
+                }
+                if !list.isEmpty { result[id] = list }
+            }
+            return result
+        }
     }
 
     /// Stores a validated resource under a new id with fresh `meta`. A user's userName must be free (`409
@@ -117,7 +158,7 @@ package final class SCIMUserStore: @unchecked Sendable {
                 }
                 state.idsByUserName[key] = id
             }
-            state[type].insert(resource, id: id)
+            if type == .group { state.putGroup(resource, id: id) } else { state.users.insert(resource, id: id) }
             return resource
         }
     }
@@ -142,7 +183,7 @@ package final class SCIMUserStore: @unchecked Sendable {
                 state.idsByUserName[oldKey] = nil
                 state.idsByUserName[newKey] = id
             }
-            state[type].insert(resource, id: id)
+            if type == .group { state.putGroup(resource, id: id) } else { state.users.insert(resource, id: id) }
             return resource
         }
     }
@@ -153,20 +194,18 @@ package final class SCIMUserStore: @unchecked Sendable {
         try write { () throws(SCIMError) in
             guard let current = state[type].byID[id] else { throw .notFound("\(type.name) \(id) not found") }
             try Self.checkPrecondition(ifMatch, current: current)
-            state[type].remove(id: id)
+            if type == .group { state.putGroup(nil, id: id) } else { state.users.remove(id: id) }
             if type == .user { state.idsByUserName[userNameKey(current["userName"]?.stringValue ?? "")] = nil }
-            for group in state.groups.all {
-                guard let members = group["members"]?.arrayValue,
-                    members.contains(where: { $0["value"]?.stringValue == id }),
-                    let groupID = group["id"]?.stringValue
-                else { continue }
+            for groupID in state.parents[id] ?? [] {
+                guard let group = state.groups.byID[groupID], let members = group["members"]?.arrayValue else { continue }
                 var changed = group
                 let remaining = members.filter { $0["value"]?.stringValue != id }
                 changed["members"] = remaining.isEmpty ? nil : .array(remaining)
                 changed["meta"] = meta(of: .group, created: group["meta"]?.objectValue?["created"]?.stringValue ?? "",
                                        version: (Self.version(of: group) ?? 0) + 1)
-                state.groups.insert(changed, id: groupID)
+                state.putGroup(changed, id: groupID)
             }
+            state.parents[id] = nil
         }
     }
 
@@ -254,4 +293,14 @@ package final class SCIMUserStore: @unchecked Sendable {
         defer { lock.unlock() }
         return body()
     }
+}
+
+/// A resource's membership of one group, as a user's `groups` attribute shows it.
+package struct SCIMMembership: Sendable {
+    /// The group's id.
+    package var groupID: String
+    /// The group as stored (for its `displayName`).
+    package var group: JSONObject
+    /// Whether the group lists the resource itself, rather than a group it belongs to.
+    package var direct: Bool
 }
