@@ -75,7 +75,7 @@ struct SCIMFaultMatrixTests {
             fault: "wrong-content-type",
             smoke: .exactly([FailedTest("List users (paged)", contentType), FailedTest("Create user", contentType),
                              FailedTest("Read user", contentType)]),
-            conformance: .everyAssertionNamed(contentType, minimum: 60)),
+            conformance: .everyAssertionNamed(contentType, minimum: 67)),
         FaultExpectation(
             fault: "ignores-pagination",
             smoke: .exactly([FailedTest("List users (paged)", "At most 10 users are returned for count=10 (RFC 7644 §3.4.2.4)")]),
@@ -105,7 +105,7 @@ struct SCIMFaultMatrixTests {
         FaultExpectation(
             fault: "status-as-number",
             smoke: .exactly([FailedTest("Confirm user is gone", "Error body is a SCIM error with status \"404\" as a string (RFC 7644 §3.12)")]),
-            conformance: .everyAssertionNamed(statusString, minimum: 10)),
+            conformance: .everyAssertionNamed(statusString, minimum: 12)),
         FaultExpectation(
             fault: "created-without-location",
             smoke: .exactly([FailedTest("Create user", "Location header is the new user's URI (RFC 7644 §3.3)")]),
