@@ -108,7 +108,9 @@ extension SCIMService {
         }
         var shown: [JSONObject] = page.map(\.resource)
         if !needsServedForm {
-            shown = page.map { entry in served([entry.resource], entry.type, baseURL: base)[0] }
+            let userIDs = page.filter { $0.type == .user }.compactMap { $0.resource["id"]?.stringValue }
+            let memberships = SCIMMemberships(of: userIDs, in: store)
+            shown = page.map { view(of: $0.resource, $0.type, baseURL: base, memberships: memberships) }
         }
         let resources = shown.map { JSONValue.object(query.selection.apply(to: $0)) }
         let list = SCIMListResponse(totalResults: found.count, startIndex: query.startIndex, resources: resources)

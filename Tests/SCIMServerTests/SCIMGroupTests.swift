@@ -125,6 +125,11 @@ struct SCIMGroupTests {
         #expect(ids("displayName sw \"E\" and members pr") == [everyone])
         let users = json(client.send("GET", "/Users?filter=" + "groups.value eq \"\(admins)\"".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
         #expect(users["Resources"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [alice])
+        // What the server adds only when answering is filtered on too.
+        let located = json(client.send("GET", "/Users?filter=" + "meta.location ew \"/Users/\(bob)\"".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        #expect(located["Resources"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [bob])
+        let linked = json(client.send("GET", "/Groups?filter=" + "members[$ref ew \"/Users/\(bob)\"]".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        #expect(linked["Resources"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [everyone])
         let slim = json(client.send("GET", "/Groups?excludedAttributes=members"))
         #expect(slim["Resources"]?.arrayValue?.allSatisfy { $0["members"] == nil } == true)
     }
