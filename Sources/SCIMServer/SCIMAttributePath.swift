@@ -19,19 +19,20 @@ package struct SCIMAttributePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`, or nil when it is not a well-formed attribute path.
     package static func parse(_ text: String) -> SCIMAttributePath? {
+        let lowered = text.lowercased()
         // A bare extension URN names the whole extension object, which is stored under that URN as a key.
-        if let extensionSchema = SCIMUserSchemas.all.first(where: { $0.id != SCIMSchemaURN.user && $0.id.lowercased() == text.lowercased() }) {
+        if let extensionSchema = extensionSchemas.first(where: { $0.id.lowercased() == lowered }) {
             return SCIMAttributePath(attribute: extensionSchema.id)
         }
         var schema: String?
         var remainder = Substring(text)
-        if text.lowercased().hasPrefix("urn:") {
+        if lowered.hasPrefix("urn:") {
             guard let lastColon = text.lastIndex(of: ":") else { return nil }
             let urn = String(text[..<lastColon])
             remainder = text[text.index(after: lastColon)...]
-            if urn.lowercased() != SCIMSchemaURN.user.lowercased() {
+            if !SCIMSchemas.core.contains(where: { $0.id.lowercased() == urn.lowercased() }) {
                 // Keep the canonical spelling of known extensions so stored keys stay uniform.
-                schema = SCIMUserSchemas.schema(urn: urn)?.id ?? urn
+                schema = SCIMSchemas.schema(urn: urn)?.id ?? urn
             }
         }
         let parts = remainder.split(separator: ".", omittingEmptySubsequences: false)
@@ -40,10 +41,15 @@ package struct SCIMAttributePath: Sendable, Hashable, CustomStringConvertible {
             schema: schema, attribute: String(parts[0]), subAttribute: parts.count == 2 ? String(parts[1]) : nil)
     }
 
-    /// `ATTRNAME = ALPHA *(nameChar)` with nameChar `-` `_` digit or letter; `$ref` is the one exception.
+    /// Every schema that extends a resource type rather than defining one.
+    private static var extensionSchemas: [SCIMSchemaDefinition] {
+        SCIMSchemas.all.filter { schema in !SCIMSchemas.core.contains { $0.id == schema.id } }
+    }
+
     /// Whether the path names a whole extension object (`urn:…:enterprise:2.0:User`).
     package var isWholeExtension: Bool { schema == nil && attribute.lowercased().hasPrefix("urn:") }
 
+    /// `ATTRNAME = ALPHA *(nameChar)` with nameChar `-` `_` digit or letter; `$ref` is the one exception.
     private static func isAttributeName(_ name: Substring) -> Bool {
         if name == "$ref" { return true }
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
@@ -54,21 +60,6 @@ package struct SCIMAttributePath: Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         let local = subAttribute.map { "\(attribute).\($0)" } ?? attribute
         return schema.map { "\($0):\(local)" } ?? local
-    }
-
-    /// The schema definition of the attribute (not the sub-attribute), if this provider knows it.
-    package var attributeDefinition: SCIMAttributeDefinition? {
-        if let schema {
-            return SCIMUserSchemas.schema(urn: schema)?.attribute(named: attribute)
-        }
-        return SCIMUserSchemas.core.attribute(named: attribute)
-            ?? SCIMUserSchemas.common.first { $0.name.lowercased() == attribute.lowercased() }
-    }
-
-    /// The definition of the value the path names: the sub-attribute's when there is one.
-    package var leafDefinition: SCIMAttributeDefinition? {
-        guard let subAttribute else { return attributeDefinition }
-        return attributeDefinition?.subAttribute(named: subAttribute)
     }
 }
 

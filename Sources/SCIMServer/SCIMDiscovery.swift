@@ -1,6 +1,6 @@
 import JSONValue
 
-/// The discovery documents of RFC 7644 §4: what this provider supports, its resource type and schemas.
+/// The discovery documents of RFC 7644 §4: what this provider supports, its resource types and schemas.
 enum SCIMDiscovery {
     static func serviceProviderConfig(baseURL: String, maxResults: Int) -> JSONValue {
         .object([
@@ -25,18 +25,22 @@ enum SCIMDiscovery {
         ])
     }
 
-    static func userResourceType(baseURL: String) -> JSONValue {
-        .object([
+    /// The `/ResourceTypes/{name}` resource of `type`.
+    static func resourceType(_ type: SCIMResourceType, baseURL: String) -> JSONValue {
+        var object: JSONObject = [
             "schemas": [.string(SCIMSchemaURN.resourceType)],
-            "id": "User", "name": "User", "endpoint": "/Users", "description": "User Account",
-            "schema": .string(SCIMSchemaURN.user),
-            "schemaExtensions": .array(SCIMSchemaURN.userExtensions.map { ["schema": .string($0), "required": false] }),
-            "meta": ["resourceType": "ResourceType", "location": .string("\(baseURL)/ResourceTypes/User")],
-        ])
+            "id": .string(type.name), "name": .string(type.name), "endpoint": .string(type.endpoint),
+            "description": .string(type.description), "schema": .string(type.schema.id),
+        ]
+        if !type.extensions.isEmpty {
+            object["schemaExtensions"] = .array(type.extensions.map { ["schema": .string($0.id), "required": false] })
+        }
+        object["meta"] = ["resourceType": "ResourceType", "location": .string("\(baseURL)/ResourceTypes/\(type.name)")]
+        return .object(object)
     }
 
     static func schemas(baseURL: String) -> [JSONValue] {
-        SCIMUserSchemas.all.map { $0.json(location: "\(baseURL)/Schemas/\($0.id)") }
+        SCIMSchemas.all.map { $0.json(location: "\(baseURL)/Schemas/\($0.id)") }
     }
 
     /// A ListResponse with all `resources` on one page.

@@ -5,11 +5,14 @@ enum SCIMEndpoint: Equatable {
     case resourceType(String)
     case schemas
     case schema(String)
-    case users
-    case userSearch
-    /// `POST /.search` (RFC 7644 §3.4.3): a search across every resource type; Users are the only one here.
+    /// `/Users` or `/Groups`: list (GET) and create (POST).
+    case resources(SCIMResourceType)
+    /// `POST /Users/.search` or `POST /Groups/.search`.
+    case search(SCIMResourceType)
+    /// `POST /.search` (RFC 7644 §3.4.3): a search across every resource type.
     case rootSearch
-    case user(id: String)
+    /// `/Users/{id}` or `/Groups/{id}`.
+    case resource(SCIMResourceType, id: String)
 
     /// The endpoint at `segments`, or nil (404) when there is none.
     init?(segments: [String]) {
@@ -19,16 +22,18 @@ enum SCIMEndpoint: Equatable {
             case "ServiceProviderConfig": self = .serviceProviderConfig
             case "ResourceTypes": self = .resourceTypes
             case "Schemas": self = .schemas
-            case "Users": self = .users
             case ".search": self = .rootSearch
-            default: return nil
+            default:
+                guard let type = SCIMResourceType(segment: segments[0]) else { return nil }
+                self = .resources(type)
             }
         case 2:
             switch segments[0] {
             case "ResourceTypes": self = .resourceType(segments[1])
             case "Schemas": self = .schema(segments[1])
-            case "Users": self = segments[1] == ".search" ? .userSearch : .user(id: segments[1])
-            default: return nil
+            default:
+                guard let type = SCIMResourceType(segment: segments[0]) else { return nil }
+                self = segments[1] == ".search" ? .search(type) : .resource(type, id: segments[1])
             }
         default:
             return nil
@@ -39,9 +44,9 @@ enum SCIMEndpoint: Equatable {
     var allowedMethods: [String] {
         switch self {
         case .serviceProviderConfig, .resourceTypes, .resourceType, .schemas, .schema: ["GET", "HEAD"]
-        case .users: ["GET", "HEAD", "POST"]
-        case .userSearch, .rootSearch: ["POST"]
-        case .user: ["GET", "HEAD", "PUT", "PATCH", "DELETE"]
+        case .resources: ["GET", "HEAD", "POST"]
+        case .search, .rootSearch: ["POST"]
+        case .resource: ["GET", "HEAD", "PUT", "PATCH", "DELETE"]
         }
     }
 }

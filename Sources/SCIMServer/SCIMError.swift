@@ -43,10 +43,14 @@ package struct SCIMError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `status scimType: detail`, for logs and test failures.
     package var description: String { "\(status) \(scimType?.rawValue ?? "-"): \(detail)" }
 
-    /// The error body: `{"schemas":[Error URN],"status":"400","scimType":"...","detail":"..."}`.
-    package var json: JSONValue {
-        var object: JSONObject = ["schemas": [.string(SCIMSchemaURN.error)], "status": .string(String(status))]
-        if let scimType { object["scimType"] = .string(scimType.rawValue) }
+    /// The error body: `{"schemas":[Error URN],"status":"400","scimType":"...","detail":"..."}`. The two flags
+    /// exist for the `status-as-number` and `errors-without-scimtype` faults.
+    package func json(statusAsString: Bool = true, includingSCIMType: Bool = true) -> JSONValue {
+        var object: JSONObject = [
+            "schemas": [.string(SCIMSchemaURN.error)],
+            "status": statusAsString ? .string(String(status)) : .number(Double(status)),
+        ]
+        if includingSCIMType, let scimType { object["scimType"] = .string(scimType.rawValue) }
         object["detail"] = .string(detail)
         return .object(object)
     }

@@ -15,6 +15,19 @@ package indirect enum SCIMFilter: Sendable, Equatable {
     case valuePath(SCIMAttributePath, SCIMFilter)
 }
 
+extension SCIMFilter {
+    /// Every attribute path the filter reads; inside `emails[type eq "work"]` that is `emails.type`.
+    package var attributePaths: [SCIMAttributePath] {
+        switch self {
+        case .comparison(let path, _, _), .present(let path): [path]
+        case .and(let left, let right), .or(let left, let right): left.attributePaths + right.attributePaths
+        case .not(let inner): inner.attributePaths
+        case .valuePath(let path, let inner):
+            [path] + inner.attributePaths.map { SCIMAttributePath(schema: path.schema, attribute: path.attribute, subAttribute: $0.attribute) }
+        }
+    }
+}
+
 /// The comparison operators of RFC 7644 Table 3.
 package enum SCIMComparisonOperator: String, Sendable, CaseIterable {
     case eq, ne, co, sw, ew, gt, ge, lt, le

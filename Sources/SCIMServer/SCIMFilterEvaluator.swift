@@ -5,10 +5,10 @@ import JSONValue
 /// strings compare case-insensitively unless `caseExact`, dateTimes compare as instants, multi-valued
 /// attributes match when any value does.
 package enum SCIMFilterEvaluator {
-    /// Whether `resource` (a User as stored) matches `filter`. Throws `invalidFilter` for comparisons the
-    /// RFC forbids, such as ordering booleans.
-    package static func matches(_ filter: SCIMFilter, resource: JSONObject) throws(SCIMError) -> Bool {
-        try evaluate(filter, in: .resource(resource))
+    /// Whether `resource` (a resource of `type` as served) matches `filter`. Throws `invalidFilter` for comparisons
+    /// the RFC forbids, such as ordering booleans.
+    package static func matches(_ filter: SCIMFilter, resource: JSONObject, type: SCIMResourceType = .user) throws(SCIMError) -> Bool {
+        try evaluate(filter, in: .resource(resource, type))
     }
 
     /// Whether one element of a multi-valued attribute matches the filter of a `[...]` selection.
@@ -20,7 +20,7 @@ package enum SCIMFilterEvaluator {
 
     /// Where paths are resolved: the resource, or one element of a multi-valued attribute inside `[...]`.
     private enum Scope {
-        case resource(JSONObject)
+        case resource(JSONObject, SCIMResourceType)
         case element(JSONValue, definition: SCIMAttributeDefinition?)
     }
 
@@ -41,8 +41,8 @@ package enum SCIMFilterEvaluator {
             let (values, definition) = candidates(for: path, in: scope)
             return try compare(values, definition: definition, comparison, literal)
         case .valuePath(let path, let inner):
-            guard case .resource(let resource) = scope else { throw .invalidFilter("nested value filter") }
-            let definition = path.attributeDefinition
+            guard case .resource(let resource, let type) = scope else { throw .invalidFilter("nested value filter") }
+            let definition = type.definition(of: path)
             let elements = rawValue(for: path, in: resource).map { $0.arrayValue ?? [$0] } ?? []
             for element in elements where try evaluate(inner, in: .element(element, definition: definition)) {
                 return true
@@ -57,13 +57,13 @@ package enum SCIMFilterEvaluator {
         for path: SCIMAttributePath, in scope: Scope
     ) -> (values: [JSONValue], definition: SCIMAttributeDefinition?) {
         switch scope {
-        case .resource(let resource):
-            guard let value = rawValue(for: path, in: resource) else { return ([], path.leafDefinition) }
+        case .resource(let resource, let type):
+            guard let value = rawValue(for: path, in: resource) else { return ([], type.leafDefinition(of: path)) }
             if let subAttribute = path.subAttribute {
                 let values = (value.arrayValue ?? [value]).compactMap { $0.objectValue?.value(named: subAttribute) }
-                return (flatten(values), path.leafDefinition)
+                return (flatten(values), type.leafDefinition(of: path))
             }
-            return complexMultiValuedAsValues(value, definition: path.attributeDefinition)
+            return complexMultiValuedAsValues(value, definition: type.definition(of: path))
         case .element(let element, let parent):
             // Inside brackets the path names a sub-attribute of the element (`type`, `value`, `primary`).
             guard path.schema == nil, path.subAttribute == nil else { return ([], nil) }

@@ -3,31 +3,35 @@ import JSONValue
 /// Applies RFC 7644 §3.5.2 PATCH operations to a stored resource. All operations apply to a copy, so a
 /// failing operation leaves the resource untouched; the caller validates the result before storing it.
 package enum SCIMPatch {
-    /// `resource` with every operation applied in order.
-    package static func apply(_ operations: [SCIMPatchOperation], to resource: JSONObject) throws(SCIMError) -> JSONObject {
+    /// `resource` (of `type`) with every operation applied in order.
+    package static func apply(
+        _ operations: [SCIMPatchOperation], to resource: JSONObject, type: SCIMResourceType = .user
+    ) throws(SCIMError) -> JSONObject {
         var result = resource
         for operation in operations {
-            try apply(operation, to: &result)
+            try apply(operation, to: &result, type: type)
         }
         return result
     }
 
-    private static func apply(_ operation: SCIMPatchOperation, to resource: inout JSONObject) throws(SCIMError) {
+    private static func apply(_ operation: SCIMPatchOperation, to resource: inout JSONObject, type: SCIMResourceType) throws(SCIMError) {
         guard let path = operation.path else {
-            try applyWithoutPath(operation, to: &resource)
+            try applyWithoutPath(operation, to: &resource, type: type)
             return
         }
         if let filter = path.valueFilter {
             try applyFiltered(operation.kind, attribute: path.attribute, filter: filter,
-                              subAttribute: path.subAttributeAfterFilter, value: operation.value, to: &resource)
+                              subAttribute: path.subAttributeAfterFilter, value: operation.value, to: &resource, type: type)
         } else {
-            try applyAt(operation.kind, path: path.attribute, value: operation.value, to: &resource)
+            try applyAt(operation.kind, path: path.attribute, value: operation.value, to: &resource, type: type)
         }
     }
 
     /// No path: the value is an object of attributes, whose keys may themselves be paths
     /// (`name.givenName`, `urn:…:enterprise:2.0:User:department`), as Azure AD sends them.
-    private static func applyWithoutPath(_ operation: SCIMPatchOperation, to resource: inout JSONObject) throws(SCIMError) {
+    private static func applyWithoutPath(
+        _ operation: SCIMPatchOperation, to resource: inout JSONObject, type: SCIMResourceType
+    ) throws(SCIMError) {
         guard let attributes = operation.value?.objectValue else {
             throw .invalidValue("without 'path', 'value' must be an object of attributes")
         }
@@ -40,25 +44,29 @@ package enum SCIMPatch {
                 continue
             default:
                 guard let path = SCIMAttributePath.parse(member.key) else { throw .invalidPath("invalid attribute '\(member.key)'") }
-                try applyAt(operation.kind, path: path, value: member.value, to: &resource)
+                try applyAt(operation.kind, path: path, value: member.value, to: &resource, type: type)
             }
         }
     }
 
     private static func applyAt(
-        _ kind: SCIMPatchOperation.Kind, path: SCIMAttributePath, value: JSONValue?, to resource: inout JSONObject
+        _ kind: SCIMPatchOperation.Kind, path: SCIMAttributePath, value: JSONValue?, to resource: inout JSONObject,
+        type: SCIMResourceType
     ) throws(SCIMError) {
         if path.isWholeExtension {
-            try applyToExtension(kind, urn: path.attribute, value: value, to: &resource)
+            try applyToExtension(kind, urn: path.attribute, value: value, to: &resource, type: type)
             return
         }
-        let definition = try writableDefinition(for: path)
+        let definition = try writableDefinition(for: path, type: type)
         try modifyContainer(of: path, in: &resource, creating: kind != .remove) { container throws(SCIMError) in
             let current = container.value(named: path.attribute)
             let updated: JSONValue?
             if let subAttribute = path.subAttribute {
                 updated = try updatingSubAttribute(subAttribute, of: current, multiValued: definition.multiValued,
                                                    kind: kind, value: value)
+            } else if kind == .remove, definition.multiValued, let value, !value.isNull {
+                // Azure AD removes members by naming them: `{"op":"remove","path":"members","value":[{"value":id}]}`.
+                updated = removing(value, from: current)
             } else if kind == .remove || value?.isNull == true {
                 updated = nil
             } else if let value {
@@ -73,7 +81,7 @@ package enum SCIMPatch {
 
     /// A path naming a whole extension: merge its attributes (add/replace) or drop it (remove).
     private static func applyToExtension(
-        _ kind: SCIMPatchOperation.Kind, urn: String, value: JSONValue?, to resource: inout JSONObject
+        _ kind: SCIMPatchOperation.Kind, urn: String, value: JSONValue?, to resource: inout JSONObject, type: SCIMResourceType
     ) throws(SCIMError) {
         if kind == .remove || value?.isNull == true {
             resource.setValue(nil, named: urn)
@@ -85,13 +93,15 @@ package enum SCIMPatch {
             guard let path = SCIMAttributePath.parse("\(urn):\(member.key)") else {
                 throw .invalidPath("invalid attribute '\(member.key)' in '\(urn)'")
             }
-            try applyAt(kind, path: path, value: member.value, to: &resource)
+            try applyAt(kind, path: path, value: member.value, to: &resource, type: type)
         }
     }
 
     /// The attribute's definition, refusing unknown attributes (`invalidPath`) and read-only ones (`mutability`).
-    private static func writableDefinition(for path: SCIMAttributePath) throws(SCIMError) -> SCIMAttributeDefinition {
-        guard let definition = path.attributeDefinition else { throw .invalidPath("no attribute '\(path)'") }
+    private static func writableDefinition(
+        for path: SCIMAttributePath, type: SCIMResourceType
+    ) throws(SCIMError) -> SCIMAttributeDefinition {
+        guard let definition = type.definition(of: path) else { throw .invalidPath("no attribute '\(path)' in a \(type.name)") }
         if definition.mutability == .readOnly || definition.mutability == .immutable {
             throw .mutability("'\(definition.name)' is \(definition.mutability.rawValue)")
         }
@@ -166,9 +176,9 @@ package enum SCIMPatch {
     /// `emails[type eq "work"]` and `emails[type eq "work"].value`.
     private static func applyFiltered(
         _ kind: SCIMPatchOperation.Kind, attribute path: SCIMAttributePath, filter: SCIMFilter, subAttribute: String?,
-        value: JSONValue?, to resource: inout JSONObject
+        value: JSONValue?, to resource: inout JSONObject, type: SCIMResourceType
     ) throws(SCIMError) {
-        let definition = try writableDefinition(for: path)
+        let definition = try writableDefinition(for: path, type: type)
         guard definition.multiValued else { throw .invalidPath("'\(definition.name)' is not multi-valued; '[...]' needs a list") }
         if let subAttribute, definition.subAttribute(named: subAttribute) == nil {
             throw .invalidPath("no sub-attribute '\(subAttribute)' in '\(definition.name)'")
@@ -241,6 +251,19 @@ package enum SCIMPatch {
         guard var object = element.objectValue, let additions = value.objectValue else { return value }
         for member in additions.members { object.setValue(member.value, named: member.key) }
         return .object(object)
+    }
+
+    /// `current` without the values `value` names: elements equal to one of them, or, for complex values that carry
+    /// a `value` sub-attribute, elements with the same `value`.
+    private static func removing(_ value: JSONValue, from current: JSONValue?) -> JSONValue? {
+        let doomed = value.arrayValue ?? [value]
+        let identities = doomed.compactMap { $0.objectValue?.value(named: "value") }
+        let remaining = (current?.arrayValue ?? []).filter { element in
+            if doomed.contains(element) { return false }
+            guard let identity = element.objectValue?.value(named: "value") else { return true }
+            return !identities.contains(identity)
+        }
+        return remaining.isEmpty ? nil : .array(remaining)
     }
 
     private static func removingMember(_ name: String, from element: JSONValue) -> JSONValue {

@@ -14,9 +14,17 @@ enum SCIMResponses {
         return response
     }
 
-    /// The RFC 7644 §3.12 error response.
+    /// The RFC 7644 §3.12 error response, as broken as the faults make it.
     static func error(_ error: SCIMError, faults: SCIMFaults, headers: [HTTPField] = []) -> HTTPResponse {
-        json(error.json, status: error.status, faults: faults, headers: headers)
+        if error.scimType == .invalidFilter, faults.contains(.htmlErrorOnBadFilter) {
+            // What a framework's default error page looks like when the filter parser throws.
+            let page = "<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>"
+                + "<body><h1>Internal Server Error</h1><p>The server encountered an unexpected condition.</p></body></html>\n"
+            return .text(page, status: 500, contentType: "text/html; charset=utf-8")
+        }
+        let body = error.json(
+            statusAsString: !faults.contains(.statusAsNumber), includingSCIMType: !faults.contains(.errorsWithoutSCIMType))
+        return json(body, status: error.status, faults: faults, headers: headers)
     }
 
     /// The request body as JSON: `application/scim+json` or `application/json` (or no type), else 415.

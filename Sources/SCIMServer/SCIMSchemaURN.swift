@@ -2,6 +2,8 @@
 package enum SCIMSchemaURN {
     /// Core User resource schema (RFC 7643 §4.1).
     package static let user = "urn:ietf:params:scim:schemas:core:2.0:User"
+    /// Core Group resource schema (RFC 7643 §4.2).
+    package static let group = "urn:ietf:params:scim:schemas:core:2.0:Group"
     /// Enterprise User extension (RFC 7643 §4.3).
     package static let enterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
     /// SendSafely's extension carrying `isAdmin`.
@@ -20,6 +22,4 @@ package enum SCIMSchemaURN {
     package static let resourceType = "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
     /// Schema discovery schema.
     package static let schema = "urn:ietf:params:scim:schemas:core:2.0:Schema"
-    /// Extensions a User may carry, in the order they are advertised.
-    package static let userExtensions = [enterpriseUser, sendSafelyUser]
 }

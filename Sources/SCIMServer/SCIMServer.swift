@@ -16,7 +16,7 @@ package struct SCIMServerConfig: Sendable {
     package var username: String
     /// HTTP Basic password.
     package var password: String
-    /// JSON file the users persist to; nil keeps them in memory only.
+    /// JSON file the users and groups persist to; nil keeps them in memory only.
     package var dataFile: String?
     /// Path prefix of every endpoint.
     package var basePath: String
@@ -55,7 +55,7 @@ package struct SCIMServerConfig: Sendable {
 package final class SCIMServer: Sendable {
     /// The configuration it was created with.
     package let config: SCIMServerConfig
-    /// The users (for tests that want to look behind the HTTP interface).
+    /// The users and groups (for tests that want to look behind the HTTP interface).
     package let store: SCIMUserStore
     /// The HTTP handler.
     package let service: SCIMService
@@ -64,7 +64,7 @@ package final class SCIMServer: Sendable {
     /// Loads the data file (if any); throws `SCIMDataFileError` when it exists but cannot be read.
     package init(config: SCIMServerConfig) throws(SCIMDataFileError) {
         self.config = config
-        store = try SCIMUserStore(dataFile: config.dataFile)
+        store = try SCIMUserStore(dataFile: config.dataFile, caseExactUserNames: config.faults.contains(.duplicateUserNameOtherCase))
         service = SCIMService(
             store: store, username: config.username, password: config.password, basePath: config.basePath,
             faults: config.faults, maxResults: config.maxResults)

@@ -2,9 +2,10 @@ import Foundation
 import HTTPServer
 import JSONValue
 
-/// The SCIM 2.0 service provider as an HTTP handler: authentication, routing and the User endpoints.
+/// The SCIM 2.0 service provider as an HTTP handler: authentication, routing, discovery, and the User and Group
+/// endpoints.
 package final class SCIMService: HTTPHandler {
-    /// The user store the endpoints read and write.
+    /// The users and groups the endpoints read and write.
     package let store: SCIMUserStore
     let basePath: String
     let faults: SCIMFaults
@@ -64,25 +65,28 @@ package final class SCIMService: HTTPHandler {
         case .serviceProviderConfig:
             return SCIMResponses.json(SCIMDiscovery.serviceProviderConfig(baseURL: base, maxResults: maxResults), faults: faults)
         case .resourceTypes:
-            return SCIMResponses.json(SCIMDiscovery.listResponse([SCIMDiscovery.userResourceType(baseURL: base)]), faults: faults)
+            let types = SCIMResourceType.allCases.map { SCIMDiscovery.resourceType($0, baseURL: base) }
+            return SCIMResponses.json(SCIMDiscovery.listResponse(types), faults: faults)
         case .resourceType(let name):
-            guard name == "User" else { throw .notFound("no resource type \(name)") }
-            return SCIMResponses.json(SCIMDiscovery.userResourceType(baseURL: base), faults: faults)
+            guard let type = SCIMResourceType(rawValue: name) else { throw .notFound("no resource type \(name)") }
+            return SCIMResponses.json(SCIMDiscovery.resourceType(type, baseURL: base), faults: faults)
         case .schemas:
             return SCIMResponses.json(SCIMDiscovery.listResponse(SCIMDiscovery.schemas(baseURL: base)), faults: faults)
         case .schema(let id):
-            guard let schema = SCIMUserSchemas.schema(urn: id) else { throw .notFound("no schema \(id)") }
+            guard let schema = SCIMSchemas.schema(urn: id) else { throw .notFound("no schema \(id)") }
             return SCIMResponses.json(schema.json(location: "\(base)/Schemas/\(schema.id)"), faults: faults)
-        case .users:
-            return request.method == "POST" ? try createUser(request) : try listUsers(request)
-        case .userSearch, .rootSearch:
-            return try searchUsers(request)
-        case .user(let id):
+        case .resources(let type):
+            return request.method == "POST" ? try create(type, request) : try list(type, request)
+        case .search(let type):
+            return try search([type], request)
+        case .rootSearch:
+            return try search(SCIMResourceType.allCases, request)
+        case .resource(let type, let id):
             switch request.method {
-            case "PUT": return try replaceUser(request, id: id)
-            case "PATCH": return try patchUser(request, id: id)
-            case "DELETE": return try deleteUser(request, id: id)
-            default: return try getUser(request, id: id)
+            case "PUT": return try replace(type, request, id: id)
+            case "PATCH": return try patch(type, request, id: id)
+            case "DELETE": return try delete(type, request, id: id)
+            default: return try read(type, request, id: id)
             }
         }
     }

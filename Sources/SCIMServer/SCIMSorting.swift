@@ -3,9 +3,11 @@ import JSONValue
 /// `sortBy` / `sortOrder` (RFC 7644 §3.4.2.3). Resources without a value sort last when ascending
 /// (first when descending); ties keep their previous (creation) order.
 package enum SCIMSorting {
-    /// `resources` ordered by the value at `path`.
-    package static func sort(_ resources: [JSONObject], by path: SCIMAttributePath, ascending: Bool) -> [JSONObject] {
-        let caseExact = path.leafDefinition?.caseExact ?? false
+    /// `resources` (of `type`) ordered by the value at `path`.
+    package static func sort(
+        _ resources: [JSONObject], by path: SCIMAttributePath, ascending: Bool, type: SCIMResourceType = .user
+    ) -> [JSONObject] {
+        let caseExact = type.leafDefinition(of: path)?.caseExact ?? false
         let keyed = resources.enumerated().map { index, resource in
             (index: index, key: sortKey(of: resource, path: path, caseExact: caseExact), resource: resource)
         }

@@ -61,6 +61,29 @@ final class SCIMServerProcess {
         }
     }
 
+    /// A PatchOp adding `memberIDs` to a group's members.
+    static func addMembersBody(_ memberIDs: [String]) -> [UInt8] {
+        let patch: JSONValue = [
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [["op": "add", "path": "members", "value": .array(memberIDs.map { ["value": .string($0)] })]],
+        ]
+        return Array(patch.serialized().utf8)
+    }
+
+    static func groupBody(_ displayName: String) -> [UInt8] {
+        let group: JSONValue = ["schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": .string(displayName)]
+        return Array(group.serialized().utf8)
+    }
+
+    /// The member ids of the group `id`, or nil when it does not exist.
+    func memberIDs(ofGroup id: String, _ client: KeepAliveClient) throws -> Set<String>? {
+        let response = try client.request("GET", "/scim/v2/Groups/\(id)", headers: [("Authorization", authorization)])
+        if response.status == 404 { return nil }
+        guard response.status == 200 else { throw TestFailure("group \(id): \(response.status) \(response.text)") }
+        let group = try JSONParser.parse(bytes: response.body)
+        return Set((group["members"]?.arrayValue ?? []).compactMap { $0["value"]?.stringValue })
+    }
+
     static func userBody(_ userName: String) -> [UInt8] {
         let user: JSONValue = [
             "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
@@ -80,11 +103,14 @@ final class LoadTally: @unchecked Sendable {
     private(set) var requests = 0
     private(set) var errors: [String] = []
     private(set) var kept: [String] = []
-    func add(requests count: Int, errors newErrors: [String], kept newKept: [String]) {
+    /// Group id -> the member ids it must have.
+    private(set) var members: [String: Set<String>] = [:]
+    func add(requests count: Int, errors newErrors: [String], kept newKept: [String], members newMembers: [String: Set<String>] = [:]) {
         lock.lock(); defer { lock.unlock() }
         requests += count
         errors += newErrors
         kept += newKept
+        members.merge(newMembers) { $0.union($1) }
     }
 }
 
@@ -93,7 +119,7 @@ final class LoadTally: @unchecked Sendable {
 struct SCIMServerLoadTests {
     /// In memory: with `--data` every write rewrites the whole file (fsync and rename), so 20,000 requests would
     /// measure the disk; durability under kills is the next test's job.
-    @Test("32 connections, 20,000 mixed requests: no error, no lost or duplicated user")
+    @Test("32 connections, 20,000 mixed requests with group writes: no error, no lost or duplicated user, memberships exact")
     func load() throws {
         let server = try SCIMServerProcess(dataFile: nil)
         let tally = LoadTally()
@@ -103,9 +129,16 @@ struct SCIMServerLoadTests {
             var count = 0
             var errors: [String] = []
             var kept: [String] = []
+            var members: Set<String> = []
+            var groupID = ""
             let json = [("Authorization", auth), ("Content-Type", "application/scim+json")]
             do {
                 let client = try KeepAliveClient(port: port)
+                // Each worker keeps a group: every user it creates joins it, and a deleted user must leave it.
+                let group = try client.request("POST", "/scim/v2/Groups", headers: json, body: SCIMServerProcess.groupBody("load-group-\(worker)"))
+                count += 1
+                groupID = (try? JSONParser.parse(bytes: group.body))?["id"]?.stringValue ?? ""
+                if group.status != 201 || groupID.isEmpty { errors.append("create group \(worker): \(group.status)") }
                 var index = 0
                 while count < 625 {
                     let name = "load-\(worker)-\(index)"
@@ -121,11 +154,14 @@ struct SCIMServerLoadTests {
                         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"D \(name)"}]}
                         """.utf8), 200),
                         ("GET", "/scim/v2/Users?filter=" + "userName eq \"\(name)\"".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, nil, 200),
+                        ("PATCH", "/scim/v2/Groups/\(groupID)", SCIMServerProcess.addMembersBody([id]), 200),
                     ]
+                    var joined = false
                     for (method, target, body, expected) in steps where count < 625 {
                         let response = try client.request(method, target, headers: json, body: body)
                         count += 1
                         if response.status != expected { errors.append("\(method) \(target): \(response.status)") }
+                        if target.hasPrefix("/scim/v2/Groups/"), response.status == 200 { joined = true }
                         if target.contains("filter="), !response.text.contains("\"totalResults\":1") {
                             errors.append("filter for \(name): \(response.text.prefix(120))")
                         }
@@ -136,18 +172,25 @@ struct SCIMServerLoadTests {
                         if deleted.status != 204 { errors.append("delete \(name): \(deleted.status)"); kept.append(name) }
                     } else {
                         kept.append(name)
+                        if joined { members.insert(id) }
                     }
                 }
             } catch {
                 errors.append("worker \(worker): \(error)")
             }
-            tally.add(requests: count, errors: errors, kept: kept)
+            tally.add(requests: count, errors: errors, kept: kept, members: groupID.isEmpty ? [:] : [groupID: members])
         }
         #expect(tally.requests == 20_000)
         #expect(tally.errors.isEmpty, "\(tally.errors.count) errors, first: \(tally.errors.prefix(5))")
         let listed = try server.allUserNames(try server.client())
         #expect(listed.count == Set(listed).count, "duplicated users")
         #expect(Set(listed) == Set(tally.kept), "lost \(Set(tally.kept).subtracting(listed).count), extra \(Set(listed).subtracting(tally.kept).count)")
+        // Joins and the removals that deletes imply, from 32 writers at once: every group holds exactly its survivors.
+        #expect(tally.members.count == 32)
+        let client = try server.client()
+        for (groupID, expected) in tally.members {
+            #expect(try server.memberIDs(ofGroup: groupID, client) == expected, "group \(groupID)")
+        }
     }
 
     @Test("slowloris, oversized headers and oversized bodies are refused without stalling other clients")
@@ -182,42 +225,80 @@ struct SCIMServerLoadTests {
         #expect(after.status == 200)
     }
 
-    @Test("kill -9 at random moments never loses an acknowledged write nor corrupts the data file")
+    @Test("kill -9 at random moments never loses an acknowledged write, user or group membership, nor corrupts the data file")
     func hardKills() throws {
         let dir = try TemporaryDirectory()
         let dataFile = dir.path + "/users.json"
         var acknowledged: [String] = []
+        var acknowledgedMembers: [String: Set<String>] = [:]  // group id -> members whose PATCH was answered 200
+        var attemptedMembers: [String: Set<String>] = [:]  // group id -> every member a PATCH tried to add
         var generator = SystemRandomNumberGenerator()
         for round in 0..<5 {
             let server = try SCIMServerProcess(dataFile: dataFile)
             let listed = try server.allUserNames(try server.client())
             #expect(Set(listed).isSuperset(of: acknowledged), "round \(round): lost \(Set(acknowledged).subtracting(listed))")
             #expect(listed.count == Set(listed).count, "round \(round): duplicated users")
+            try expectMemberships(server, acknowledged: acknowledgedMembers, attempted: attemptedMembers, "round \(round)")
             let writes = LoadTally()
             let auth = server.authorization
             let port = server.port
+            let attempts = LoadTally()
             let writer = Thread {
                 var ok: [String] = []
-                if let client = try? KeepAliveClient(port: port) {
+                var joined: [String: Set<String>] = [:]
+                var tried: [String: Set<String>] = [:]
+                let json = [("Authorization", auth), ("Content-Type", "application/scim+json")]
+                if let client = try? KeepAliveClient(port: port),
+                   let group = try? client.request("POST", "/scim/v2/Groups", headers: json, body: SCIMServerProcess.groupBody("kill-group-\(round)")),
+                   group.status == 201, let groupID = (try? JSONParser.parse(bytes: group.body))?["id"]?.stringValue {
+                    joined[groupID] = []
+                    var pending: [String] = []
                     for index in 0..<100_000 {
                         let name = "kill-\(round)-\(index)"
-                        guard let response = try? client.request("POST", "/scim/v2/Users", headers: [("Authorization", auth), ("Content-Type", "application/scim+json")],
-                                                                  body: SCIMServerProcess.userBody(name)) else { break }
-                        if response.status == 201 { ok.append(name) }
+                        guard let response = try? client.request("POST", "/scim/v2/Users", headers: json, body: SCIMServerProcess.userBody(name))
+                        else { break }
+                        guard response.status == 201 else { continue }
+                        ok.append(name)
+                        if let id = (try? JSONParser.parse(bytes: response.body))?["id"]?.stringValue { pending.append(id) }
+                        // Every fifth user, the last five join the round's group in one PATCH.
+                        guard pending.count == 5 else { continue }
+                        tried[groupID, default: []].formUnion(pending)
+                        guard let patched = try? client.request("PATCH", "/scim/v2/Groups/\(groupID)", headers: json,
+                                                                 body: SCIMServerProcess.addMembersBody(pending)) else { break }
+                        if patched.status == 200 { joined[groupID, default: []].formUnion(pending) }
+                        pending = []
                     }
                 }
-                writes.add(requests: ok.count, errors: [], kept: ok)
+                writes.add(requests: ok.count, errors: [], kept: ok, members: joined)
+                attempts.add(requests: 0, errors: [], kept: [], members: tried)
             }
             writer.start()
             usleep(UInt32.random(in: 100_000...600_000, using: &generator))
             server.killHard()
             while !writer.isFinished { usleep(10_000) }
             acknowledged += writes.kept
+            acknowledgedMembers.merge(writes.members) { $0.union($1) }
+            attemptedMembers.merge(attempts.members) { $0.union($1) }
         }
         let final = try SCIMServerProcess(dataFile: dataFile)
         let listed = try final.allUserNames(try final.client())
         #expect(!acknowledged.isEmpty)
         #expect(Set(listed).isSuperset(of: acknowledged), "lost \(Set(acknowledged).subtracting(listed).count) acknowledged users")
         #expect(listed.count == Set(listed).count)
+        #expect(acknowledgedMembers.values.contains { !$0.isEmpty }, "no membership write was acknowledged before a kill")
+        try expectMemberships(final, acknowledged: acknowledgedMembers, attempted: attemptedMembers, "after the last kill")
+    }
+
+    /// Every acknowledged group is there, holding every acknowledged member and nobody a PATCH did not try to add.
+    private func expectMemberships(
+        _ server: SCIMServerProcess, acknowledged: [String: Set<String>], attempted: [String: Set<String>], _ when: String
+    ) throws {
+        let client = try server.client()
+        for (groupID, members) in acknowledged {
+            let stored = try server.memberIDs(ofGroup: groupID, client)
+            #expect(stored != nil, "\(when): lost the group \(groupID)")
+            #expect(stored?.isSuperset(of: members) == true, "\(when): group \(groupID) lost \(members.subtracting(stored ?? []).count) members")
+            #expect(stored?.isSubset(of: attempted[groupID] ?? []) == true, "\(when): group \(groupID) has members nobody added")
+        }
     }
 }

@@ -29,7 +29,7 @@ struct SCIMPatchTests {
     @Test func operationNamesAreCaseInsensitiveAndBooleanStringsAreAccepted() throws {
         // Azure AD's shape: "Replace", and booleans as strings.
         let result = try patch([["op": "Replace", "path": "active", "value": "False"]])
-        let validated = try SCIMUserValidator.normalize(result)
+        let validated = try SCIMResourceValidator.normalize(result)
         #expect(validated["active"] == false)
     }
 
@@ -62,7 +62,7 @@ struct SCIMPatchTests {
     @Test func managerGivenAsABareIdBecomesAValueObject() throws {
         let path = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
         let patched = try patch([["op": "Replace", "path": .string(path), "value": "boss-id"]])
-        let validated = try SCIMUserValidator.normalize(patched)
+        let validated = try SCIMResourceValidator.normalize(patched)
         #expect(validated[SCIMSchemaURN.enterpriseUser]?["manager"] == ["value": "boss-id"])
     }
 

@@ -147,7 +147,7 @@ struct SCIMDataFileTests {
     @Test func writesAreAtomicAndLeaveNoTemporaryFiles() throws {
         let dataFile = temporaryDataFile()
         let store = try SCIMUserStore(dataFile: dataFile)
-        for index in 0..<5 { _ = try store.create(SCIMUserValidator.normalize(userBody("n\(index)").objectValue ?? [:])) }
+        for index in 0..<5 { _ = try store.create(SCIMResourceValidator.normalize(userBody("n\(index)").objectValue ?? [:])) }
         let directory = (dataFile as NSString).deletingLastPathComponent
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["users.json"])
         let document = try JSONParser.parse(bytes: Array(FileManager.default.contents(atPath: dataFile) ?? Data()))
@@ -164,7 +164,7 @@ struct SCIMDataFileTests {
     @Test func anUnwritableFileFailsTheWriteAndRollsBack() throws {
         let store = try SCIMUserStore(dataFile: "/nonexistent-directory/users.json")
         #expect {
-            try store.create(SCIMUserValidator.normalize(userBody("x").objectValue ?? [:]))
+            try store.create(SCIMResourceValidator.normalize(userBody("x").objectValue ?? [:]))
         } throws: { error in
             (error as? SCIMError)?.status == 500
         }

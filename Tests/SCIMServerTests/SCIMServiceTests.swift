@@ -198,13 +198,14 @@ struct SCIMServiceUserTests {
 
     @Test func unknownEndpointsAndMethods() throws {
         let client = try SCIMTestClient()
-        #expect(client.send("GET", "/Groups").status == 404)
-        #expect(json(client.send("GET", "/Groups"))["schemas"] == [.string(SCIMSchemaURN.error)])
+        #expect(client.send("GET", "/Widgets").status == 404)
+        #expect(json(client.send("GET", "/Widgets"))["schemas"] == [.string(SCIMSchemaURN.error)])
         let notAllowed = client.send("DELETE", "/Users")
         #expect(notAllowed.status == 405)
         #expect(notAllowed.header("Allow") == "GET, HEAD, POST")
         #expect(json(notAllowed)["status"] == "405")
-        #expect(client.send("GET", "/ResourceTypes/Group").status == 404)
+        #expect(client.send("GET", "/ResourceTypes/Widget").status == 404)
+        #expect(client.send("PUT", "/Groups").status == 405)
         #expect(client.send("GET", "/Users/.search").status == 405)
         #expect(client.send("POST", "/ServiceProviderConfig").status == 405)
         let outside = client.service.handle(HTTPRequest(method: "GET", target: "/v2/Users"))
@@ -298,9 +299,10 @@ struct SCIMServiceListTests {
         #expect(json(bad)["scimType"] == "invalidFilter")
     }
 
-    @Test("POST /.search at the root (RFC 7644 §3.4.3) searches the users, the only resource type")
+    @Test("POST /.search at the root (RFC 7644 §3.4.3) searches users and groups")
     func rootSearch() throws {
         let client = try populated()
+        _ = client.send("POST", "/Groups", body: ["schemas": [.string(SCIMSchemaURN.group)], "displayName": "even"])
         let body: JSONValue = [
             "schemas": [.string(SCIMSchemaURN.searchRequest)], "filter": "title eq \"even\"", "excludedAttributes": ["emails"],
         ]
@@ -308,6 +310,11 @@ struct SCIMServiceListTests {
         #expect(response.status == 200)
         #expect(userNames(response) == ["u2@example.com", "u4@example.com"])
         #expect(json(response)["Resources"]?[0]?["emails"] == nil)
+        let both = json(client.send("POST", "/.search", body: [
+            "schemas": [.string(SCIMSchemaURN.searchRequest)], "filter": "title eq \"even\" or displayName eq \"even\"",
+        ]))
+        #expect(both["totalResults"] == 3)
+        #expect(both["Resources"]?.arrayValue?.compactMap { $0["meta"]?["resourceType"]?.stringValue } == ["User", "User", "Group"])
         #expect(client.send("GET", "/.search").status == 405)
     }
 
@@ -342,11 +349,23 @@ struct SCIMDiscoveryTests {
     @Test func resourceTypesAndSchemas() throws {
         let client = try SCIMTestClient()
         let types = json(client.send("GET", "/ResourceTypes"))
-        #expect(types["totalResults"] == 1)
-        #expect(types["Resources"]?[0]?["endpoint"] == "/Users")
-        #expect(json(client.send("GET", "/ResourceTypes/User"))["schema"] == .string(SCIMSchemaURN.user))
+        #expect(types["totalResults"] == 2)
+        #expect(types["Resources"]?.arrayValue?.compactMap { $0["endpoint"]?.stringValue } == ["/Users", "/Groups"])
+        let user = json(client.send("GET", "/ResourceTypes/User"))
+        #expect(user["schema"] == .string(SCIMSchemaURN.user))
+        #expect(user["schemaExtensions"]?.arrayValue?.compactMap { $0["schema"]?.stringValue }
+            == [SCIMSchemaURN.enterpriseUser, SCIMSchemaURN.sendSafelyUser])
+        let group = json(client.send("GET", "/ResourceTypes/Group"))
+        #expect(group["schema"] == .string(SCIMSchemaURN.group))
+        #expect(group["endpoint"] == "/Groups")
+        #expect(group["schemaExtensions"] == nil)
         let schemas = json(client.send("GET", "/Schemas"))
-        #expect(schemas["Resources"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == SCIMUserSchemas.all.map(\.id))
+        #expect(schemas["Resources"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == SCIMSchemas.all.map(\.id))
+        let groupSchema = json(client.send("GET", "/Schemas/" + SCIMSchemaURN.group))
+        #expect(groupSchema["attributes"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["displayName", "members"])
+        let members = groupSchema["attributes"]?[1]
+        #expect(members?["subAttributes"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["value", "$ref", "type", "display"])
+        #expect(members?["subAttributes"]?[1]?["referenceTypes"] == ["User", "Group"])
         let sendSafely = json(client.send("GET", "/Schemas/" + SCIMSchemaURN.sendSafelyUser))
         #expect(sendSafely["attributes"]?[0]?["name"] == "isAdmin")
         #expect(sendSafely["attributes"]?[0]?["type"] == "boolean")

@@ -11,7 +11,8 @@ struct SCIMTestClient {
 
     init(faults: SCIMFaults = [], store: SCIMUserStore? = nil, maxResults: Int = 200) throws {
         service = SCIMService(
-            store: try store ?? SCIMUserStore(), username: "scim", password: "s3cret", faults: faults, maxResults: maxResults)
+            store: try store ?? SCIMUserStore(caseExactUserNames: faults.contains(.duplicateUserNameOtherCase)),
+            username: "scim", password: "s3cret", faults: faults, maxResults: maxResults)
     }
 
     func send(
@@ -38,6 +39,14 @@ struct SCIMTestClient {
 /// The JSON body of a response (`null` when it is not JSON).
 func json(_ response: HTTPResponse) -> JSONValue {
     (try? JSONParser.parse(bytes: response.body)) ?? .null
+}
+
+/// A Group creation body with members naming `memberIDs`.
+func groupBody(_ displayName: String, members memberIDs: [String] = [], _ extra: JSONObject = [:]) -> JSONValue {
+    var group: JSONObject = ["schemas": [.string(SCIMSchemaURN.group)], "displayName": .string(displayName)]
+    if !memberIDs.isEmpty { group["members"] = .array(memberIDs.map { ["value": .string($0)] }) }
+    group.members += extra.members
+    return .object(group)
 }
 
 /// A User creation body.

@@ -9,6 +9,7 @@ server that Carrier's authors did not write.
 Usage:
     scim2_server_with_basic_auth.py --username U --password P
         [--port 0] [--prefix /scim] [--no-sendsafely-extension]
+        [--unauthorized-body scim|empty|html]
 
 It prints one JSON line on stdout once it listens, then serves until killed:
     {"port": N, "base": "http://127.0.0.1:N", "scimBase": "http://127.0.0.1:N/scim/v2"}
@@ -17,10 +18,17 @@ It prints one JSON line on stdout once it listens, then serves until killed:
 `baseSCIMUrl`. Needs scim2-server (pip install scim2-server); the Python
 standard library does the rest (wsgiref).
 
-Why the SendSafely extension is registered: scim2-server refuses a body
-carrying a schema it does not know (400 invalidSyntax), and SendSafely's
-optional `isAdmin` attribute lives in
-`urn:ietf:scim:schemas:extension:SendSafely:2.0:User`.
+The SendSafely extension: SendSafely's optional `isAdmin` attribute lives
+in `urn:ietf:scim:schemas:extension:SendSafely:2.0:User`, which SendSafely
+enables only for some organisations. By default the peer registers it (and
+advertises it in /ResourceTypes/User and /Schemas), like such a portal;
+`--no-sendsafely-extension` serves stock scim2-server, which refuses a body
+carrying a schema it does not know (400 invalidSyntax), like every other one.
+
+`--unauthorized-body empty|html` puts a gateway in front that answers
+requests without the right credentials itself, with a 401 whose body is
+empty or an HTML page, as reverse proxies and API gateways do; `scim` (the
+default) lets scim2-server answer with a SCIM error.
 """
 
 import argparse
@@ -110,6 +118,33 @@ class BasicAuthApplication(WSGIApplication):
             raise UnauthorizedException(detail="Invalid username or password")
 
 
+class GatewayAuth:
+    """A gateway in front of the SCIM application: it checks Basic credentials itself and answers a 401 that is
+    not SCIM (an empty body, or an HTML page), as reverse proxies and API gateways do."""
+
+    PAGE = b"<html><head><title>401 Authorization Required</title></head><body><h1>401 Authorization Required</h1></body></html>\n"
+
+    def __init__(self, application, username: str, password: str, body: str):
+        self.application = application
+        self.expected = f"{username}:{password}".encode()
+        self.body = body
+
+    def __call__(self, environ, start_response):
+        scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
+        try:
+            given = base64.b64decode(token.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            given = b""
+        if scheme.lower() == "basic" and hmac.compare_digest(given, self.expected):
+            return self.application(environ, start_response)
+        payload = self.PAGE if self.body == "html" else b""
+        headers = [("WWW-Authenticate", 'Basic realm="gateway"'), ("Content-Length", str(len(payload)))]
+        if payload:
+            headers.append(("Content-Type", "text/html; charset=utf-8"))
+        start_response("401 Unauthorized", headers)
+        return [payload]
+
+
 class PrefixMount:
     """Mount the application under a path prefix such as /scim, as SendSafely serves /scim/v2."""
 
@@ -164,6 +199,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--prefix", default="/scim", help="path before /v2; '' for none")
     parser.add_argument("--no-sendsafely-extension", action="store_true")
+    parser.add_argument("--unauthorized-body", choices=["scim", "empty", "html"], default="scim")
     args = parser.parse_args()
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
@@ -173,6 +209,8 @@ def main() -> None:
         InMemoryStorage(), provider, service, args.username, args.password
     )
     wsgi = PrefixMount(app, args.prefix)
+    if args.unauthorized_body != "scim":
+        wsgi = GatewayAuth(wsgi, args.username, args.password, args.unauthorized_body)
 
     with make_server(
         args.host, args.port, wsgi, server_class=ThreadingWSGIServer, handler_class=QuietHandler

@@ -1,7 +1,11 @@
-/// The User schemas this provider supports: core (RFC 7643 §4.1), enterprise (§4.3) and SendSafely's.
-package enum SCIMUserSchemas {
-    /// Core, enterprise and SendSafely schemas, in advertising order.
-    package static let all: [SCIMSchemaDefinition] = [core, enterprise, sendSafely]
+/// The schemas this provider supports: User (RFC 7643 §4.1) with the enterprise (§4.3) and SendSafely extensions,
+/// and Group (§4.2).
+package enum SCIMSchemas {
+    /// Every schema, in the order `/Schemas` lists them.
+    package static let all: [SCIMSchemaDefinition] = [user, enterprise, sendSafely, group]
+
+    /// The core schemas, one per resource type; their URNs may prefix core attribute paths.
+    package static let core: [SCIMSchemaDefinition] = [user, group]
 
     /// The schema whose id equals `urn`, ignoring case.
     package static func schema(urn: String) -> SCIMSchemaDefinition? {
@@ -22,7 +26,8 @@ package enum SCIMUserSchemas {
         ]),
     ]
 
-    static let core = SCIMSchemaDefinition(
+    /// The core User schema.
+    package static let user = SCIMSchemaDefinition(
         id: SCIMSchemaURN.user, name: "User", description: "User Account",
         attributes: [
             attribute("userName", required: true, uniqueness: .server,
@@ -59,9 +64,10 @@ package enum SCIMUserSchemas {
                 attribute("type", canonicalValues: ["work", "home", "other"], "Label."),
                 attribute("primary", type: .boolean, "Whether this is the primary address."),
             ]),
-            complex("groups", multiValued: true, mutability: .readOnly, "Groups the user belongs to.", [
-                attribute("value", mutability: .readOnly, "Group id."),
-                attribute("$ref", type: .reference, mutability: .readOnly, "Group URI."),
+            complex("groups", multiValued: true, mutability: .readOnly,
+                    "Groups the user belongs to, directly or through nested groups; kept by the provider from the groups' members.", [
+                attribute("value", caseExact: true, mutability: .readOnly, "Group id."),
+                attribute("$ref", type: .reference, caseExact: true, mutability: .readOnly, referenceTypes: ["Group"], "Group URI."),
                 attribute("display", mutability: .readOnly, "Group display name."),
                 attribute("type", mutability: .readOnly, canonicalValues: ["direct", "indirect"], "Membership kind."),
             ]),
@@ -70,7 +76,8 @@ package enum SCIMUserSchemas {
             multiValuedComplex("x509Certificates", "Certificates.", types: []),
         ])
 
-    static let enterprise = SCIMSchemaDefinition(
+    /// The enterprise User extension.
+    package static let enterprise = SCIMSchemaDefinition(
         id: SCIMSchemaURN.enterpriseUser, name: "EnterpriseUser", description: "Enterprise User",
         attributes: [
             attribute("employeeNumber", "Employee number."),
@@ -85,10 +92,26 @@ package enum SCIMUserSchemas {
             ]),
         ])
 
-    static let sendSafely = SCIMSchemaDefinition(
+    /// SendSafely's User extension (`isAdmin`).
+    package static let sendSafely = SCIMSchemaDefinition(
         id: SCIMSchemaURN.sendSafelyUser, name: "SendSafelyUser", description: "SendSafely User extension",
         attributes: [
             attribute("isAdmin", type: .boolean, "Whether the user is a SendSafely portal administrator."),
+        ])
+
+    /// The core Group schema (RFC 7643 §4.2, §8.7.1). `members` sub-attributes are immutable, as the RFC has them;
+    /// `display` is writable, so a client's label for a member is kept as sent.
+    package static let group = SCIMSchemaDefinition(
+        id: SCIMSchemaURN.group, name: "Group", description: "Group",
+        attributes: [
+            attribute("displayName", required: true, "A human-readable name for the Group."),
+            complex("members", multiValued: true, "A list of members of the Group: users or groups.", [
+                attribute("value", caseExact: true, mutability: .immutable, "Identifier of the member."),
+                attribute("$ref", type: .reference, caseExact: true, mutability: .immutable, referenceTypes: ["User", "Group"],
+                          "The URI of the member."),
+                attribute("type", mutability: .immutable, canonicalValues: ["User", "Group"], "The member's resource type."),
+                attribute("display", "A human-readable name for the member."),
+            ]),
         ])
 
     // MARK: - Builders keeping the tables above readable
@@ -96,12 +119,13 @@ package enum SCIMUserSchemas {
     private static func attribute(
         _ name: String, type: SCIMAttributeDefinition.DataType = .string, required: Bool = false, caseExact: Bool = false,
         mutability: SCIMAttributeDefinition.Mutability = .readWrite, returned: SCIMAttributeDefinition.Returned = .default,
-        uniqueness: SCIMAttributeDefinition.Uniqueness = .none, canonicalValues: [String] = [], _ description: String
+        uniqueness: SCIMAttributeDefinition.Uniqueness = .none, canonicalValues: [String] = [], referenceTypes: [String] = ["external"],
+        _ description: String
     ) -> SCIMAttributeDefinition {
         SCIMAttributeDefinition(
             name: name, type: type, required: required, caseExact: caseExact, mutability: mutability, returned: returned,
             uniqueness: uniqueness, canonicalValues: canonicalValues,
-            referenceTypes: type == .reference ? ["external"] : [], description: description)
+            referenceTypes: type == .reference ? referenceTypes : [], description: description)
     }
 
     private static func complex(
