@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
         .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
-                    exclude: ["Peers"]),
+                    exclude: ["Peers", "Fixtures"]),
         // Secrets, malformed inputs, network and script faults, against the built binary; the corpus is data.
         .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
                     exclude: ["MalformedInputs"]),
