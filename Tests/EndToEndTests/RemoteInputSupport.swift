@@ -72,6 +72,8 @@ final class RequestLog: @unchecked Sendable {
 final class PostmanStandIn: @unchecked Sendable {
     static let apiKey = "PMAK-planted-5f0c1e9a7b3d4c2e8a6f0b1d9c7e5a3f-tk"
     static let rateLimitedUID = "12345678-00000000-0000-4000-8000-000000000429"
+    /// Answered with a redirect to `redirectTarget` (where the key must not follow).
+    static let redirectedUID = "12345678-00000000-0000-4000-8000-000000000302"
 
     let ca: TestCA
     let log = RequestLog()
@@ -79,12 +81,15 @@ final class PostmanStandIn: @unchecked Sendable {
     // Set before the first request and only read afterwards.
     private let resources: [String: [UInt8]]
     private let files: [String: (type: String, bytes: [UInt8])]
+    private let redirectTarget: String
 
     /// `resources`: API path (`/collections/<uid>`) → body; `files`: path → (Content-Type, body).
-    init(resources: [String: [UInt8]], files: [String: (type: String, bytes: [UInt8])] = [:]) throws {
+    init(resources: [String: [UInt8]], files: [String: (type: String, bytes: [UInt8])] = [:],
+         redirectTarget: String = "https://127.0.0.1:9/elsewhere") throws {
         ca = try TestCA()
         self.resources = resources
         self.files = files
+        self.redirectTarget = redirectTarget
         let tls = try HTTPServerTLS(certificateChain: ca.certificatePath, privateKey: ca.keyPath)
         let box = HandlerBox()
         server = HTTPServer(tls: tls, handler: HTTPReplyHandler { request in box.handler?(request) ?? .close })
@@ -123,6 +128,11 @@ final class PostmanStandIn: @unchecked Sendable {
         guard request.header("X-Api-Key") == Self.apiKey else {
             return .response(.json(#"{"error":{"name":"AuthenticationError","message":"Invalid API Key. Every request requires a valid API Key to be sent."}}"#,
                                    status: 401))
+        }
+        if request.path == "/collections/\(Self.redirectedUID)" {
+            var response = HTTPResponse(status: 302)
+            response.setHeader("Location", redirectTarget + "?token=\(Self.apiKey)")
+            return .response(response)
         }
         if request.path == "/collections/\(Self.rateLimitedUID)" {
             var response = HTTPResponse.json(#"{"error":"rateLimited","message":"Rate limit exceeded. Please retry after 1731000000"}"#, status: 429)

@@ -117,8 +117,8 @@ struct RemoteInputTests {
 
     /// A fetch that goes wrong, with where it goes wrong and the line's distinctive part.
     enum Failure: String, CaseIterable, CustomTestStringConvertible {
-        case wrongKey, missingKey, unknownEnvironment, rateLimited, truncatedBody, slowBody, htmlPage, untrustedCertificate,
-             notACollection
+        case wrongKey, missingKey, unknownEnvironment, rateLimited, redirected, truncatedBody, slowBody, tooLarge, htmlPage,
+             untrustedCertificate, notACollection
 
         var testDescription: String { rawValue }
     }
@@ -128,7 +128,8 @@ struct RemoteInputTests {
     func failedFetch(_ failure: Failure) throws {
         let host = try CollectionHost()
         let envFile = Array(RemoteFixtures.environment(name: "file", values: [("who", "file")]).serialized().utf8)
-        let api = try standIn(host: host, files: ["/files/env.json": ("application/json", envFile)])
+        let api = try PostmanStandIn(resources: [:], files: ["/files/env.json": ("application/json", envFile)],
+                                     redirectTarget: host.baseURL + "/stolen")
         let dir = try TemporaryDirectory()
         // A local collection whose request would reach the host, for the cases where another input fails.
         let local = try dir.write("local.postman_collection.json", RemoteFixtures.collection(host: host.baseURL).serialized())
@@ -157,6 +158,14 @@ struct RemoteInputTests {
             arguments = ["postman:collection/\(PostmanStandIn.rateLimitedUID)"] + trust
             named = "postman:collection/\(PostmanStandIn.rateLimitedUID)"
             expected = "HTTP 429 Too Many Requests (Rate limit exceeded. Please retry after 1731000000): rate limited; retry after 30 s (Retry-After)"
+        case .redirected:
+            arguments = ["postman:collection/\(PostmanStandIn.redirectedUID)"] + trust
+            named = "postman:collection/\(PostmanStandIn.redirectedUID)"
+            expected = "HTTP 302 Found: redirected to \(host.baseURL)/stolen; Carrier does not send the API key on to another address"
+        case .tooLarge:
+            arguments = [local, "-e", api.baseURL + "/files/env.json", "--max-response-size", "64"] + trust
+            named = api.baseURL + "/files/env.json"
+            expected = "the answer is larger than 64 bytes; raise --max-response-size if the input really is that large"
         case .truncatedBody:
             arguments = [local, "-e", api.baseURL + "/faults/truncated?sig=\(key)"] + trust
             named = api.baseURL + "/faults/truncated"
