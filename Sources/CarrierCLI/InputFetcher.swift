@@ -119,7 +119,7 @@ final class InputFetcher {
 
     private func origin(_ role: InputRole, _ source: InputSource, _ bytes: [UInt8]) -> InputOrigin {
         InputOrigin(role: role.rawValue, kind: source.kindName, location: source.display,
-                    sha256: HashAlgorithm.sha256.hash(bytes).hexString, size: bytes.count)
+                    sha256: LibcryptoDigest.sha256(bytes).hexString, size: bytes.count)
     }
 
     /// One GET. With an API key: `X-Api-Key` carries it and redirects are not followed (the header would go
