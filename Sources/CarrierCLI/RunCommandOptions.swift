@@ -94,6 +94,9 @@ struct RunCommandOptions: Sendable {
             guard let declared = table.option(named: flag) else {
                 if flag.hasPrefix("--reporter-") {
                     try options.readReporterOption(flag, inline: inline, from: &reader)
+                } else if flag == "--postman-api-key" {
+                    // Newman's flag: refused with the way that keeps the key off the command line.
+                    throw CLIError("--postman-api-key: Carrier reads the key from $POSTMAN_API_KEY only (a command line is visible to other users and lands in CI logs); export POSTMAN_API_KEY instead")
                 } else if flag.hasPrefix("-") && flag.count > 1 {
                     throw CLIError("unknown option \(flag); run 'carrier \(command) --help' for the list")
                 } else {

@@ -53,6 +53,12 @@ struct CommandTableTests {
             }
         }
         #expect {
+            _ = try RunCommandOptions.parse(["c.json", "--postman-api-key", "PMAK-1"])
+        } throws: { error in
+            (error as? CLIError)?.message.hasPrefix("--postman-api-key: Carrier reads the key from $POSTMAN_API_KEY only") == true
+                && (error as? CLIError)?.message.contains("PMAK-1") == false
+        }
+        #expect {
             _ = try RunCommandOptions.parse(["c.json", "--bail"], table: CommandTable.fetch, command: "fetch")
         } throws: { error in
             (error as? CLIError)?.message == "unknown option --bail; run 'carrier fetch --help' for the list"
