@@ -32,10 +32,12 @@ let package = Package(
             .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
         ], resources: [.copy("Bootstrap")]),
         .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
-        .target(name: "HTTPServer"),
+        // Server-side TLS for HTTPServer (tests' HTTPS stand-ins): a few OpenSSL calls, writes without SIGPIPE.
+        .target(name: "CTLSShim", linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
+        .target(name: "HTTPServer", dependencies: ["CTLSShim"]),
         .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierCLI", dependencies: [
-            "InstallLayout", "CBuildInfo", "CollectionModel", "RunnerCore", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
+            "InstallLayout", "CBuildInfo", "CollectionModel", "RunnerCore", "CarrierCrypto", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
@@ -51,7 +53,8 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
         .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport"], exclude: ["Peers"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
+                    exclude: ["Peers", "Fixtures"]),
         // Secrets, malformed inputs, network and script faults, against the built binary; the corpus is data.
         .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
                     exclude: ["MalformedInputs"]),

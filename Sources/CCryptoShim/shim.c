@@ -74,3 +74,10 @@ long ccrypto_sign_pem(const char *pem, size_t pem_length, const char *passphrase
     EVP_PKEY_free(key);
     return result;
 }
+
+int ccrypto_sha256(const unsigned char *data, size_t data_length, unsigned char out[32]) {
+    unsigned int written = 0;
+    int ok = EVP_Digest(data, data_length, out, &written, EVP_sha256(), NULL);
+    ERR_clear_error();
+    return ok == 1 && written == 32 ? 0 : -1;
+}

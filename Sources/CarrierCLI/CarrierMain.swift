@@ -13,6 +13,9 @@ package enum CarrierMain {
         case "check":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return CheckCommand.execute(rest, output: output)
+        case "fetch":
+            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
+            return FetchCommand.execute(rest, output: output)
         case "demo":
             return DemoCommand.execute(rest, output: output)
         case "scim-server":
@@ -35,7 +38,7 @@ package enum CarrierMain {
             output.standardOutput(usage)
             return ExitCode.success
         default:
-            output.error("carrier: unknown command '\(command)'; commands: run, check, demo, scim-server, --version")
+            output.error("carrier: unknown command '\(command)'; commands: run, check, fetch, demo, scim-server, --version")
             return ExitCode.usage
         }
     }

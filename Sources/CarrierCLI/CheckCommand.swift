@@ -1,12 +1,11 @@
-/// `carrier check COLLECTION [-e ENV ...] [-d DATA]`: the pre-flight check alone. One line per finding on
+/// `carrier check COLLECTION [-e ENV ...] [-d DATA]` (files, URLs or Postman API resources, fetched as run does): the pre-flight check alone. One line per finding on
 /// stdout with the request path and the fix; exit 2 when a finding means a request would certainly fail,
 /// 0 otherwise (warnings included). Takes `carrier run`'s input flags (`-g`, `--env-var`, `--folder`, …).
 enum CheckCommand {
     static func execute(_ arguments: [String], output: OutputStreams) -> Int32 {
         do {
             let options = try RunCommandOptions.parse(arguments)
-            let inputs = try RunInputs.load(options)
-            let environments = try EnvironmentSource.load(options.environmentPaths)
+            let (inputs, environments) = try RunInputs.load(options)
             let findings = PreflightCheck(options: options, inputs: inputs, environments: environments).findings()
             for finding in findings { output.standardOutput(finding.line + "\n") }
             let errors = findings.filter { $0.severity == .error }.count

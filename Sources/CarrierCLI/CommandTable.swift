@@ -11,23 +11,49 @@ enum CommandTable {
         case exportEnvironment, exportGlobals, exportCollection, exportCookieJar, exportSecrets
         /// `--reporter-<name>-<option>`: the declared ones are documented; any other `--reporter-…` parses the same way.
         case reporters, reporterOption, silent, color, noColor, disableUnicode, verbose
+        /// Fetching inputs over http(s) and from the Postman API (run, check and fetch).
+        case postmanAPIURL, fetchTimeout
+        /// `carrier fetch` only.
+        case output, kind
     }
+
+    // Declarations `carrier run` and `carrier fetch` share: the TLS options and the fetch limits.
+    private static let insecure = OptionDeclaration(RunOption.insecure, ["-k", "--insecure"], "do not verify TLS certificates")
+    private static let sslClientCert = OptionDeclaration(RunOption.sslClientCert, ["--ssl-client-cert"], value: "FILE",
+                                                         completion: .file, "client certificate (PEM)")
+    private static let sslClientKey = OptionDeclaration(RunOption.sslClientKey, ["--ssl-client-key"], value: "FILE",
+                                                        completion: .file, "client certificate's private key")
+    private static let sslClientPassphrase = OptionDeclaration(RunOption.sslClientPassphrase, ["--ssl-client-passphrase"],
+                                                               value: "P", "passphrase of the client key")
+    private static let sslExtraCACerts = OptionDeclaration(RunOption.sslExtraCACerts, ["--ssl-extra-ca-certs"], value: "FILE",
+                                                           completion: .file, "more trusted CA certificates (PEM)")
+    private static let maxResponseSize = OptionDeclaration(RunOption.maxResponseSize, ["--max-response-size"], value: "BYTES",
+                                                           "fail a response (or a fetched input) larger than this (default 268435456; 0: no limit)")
+    private static let postmanAPIURL = OptionDeclaration(RunOption.postmanAPIURL, ["--postman-api-url"], value: "URL",
+                                                         "the Postman API's base for postman:<kind>/<uid> sources (default https://api.getpostman.com); the key comes from $POSTMAN_API_KEY and goes only in the X-Api-Key header")
+    private static let fetchTimeout = OptionDeclaration(RunOption.fetchTimeout, ["--fetch-timeout"], value: "MS",
+                                                        "give up fetching an http(s) or postman: input after this long (default 30000; 0: no limit)")
 
     static let run = OptionTable<RunOption>([
         ("Inputs", [
-            .init(.environment, ["-e", "--environment"], value: "FILE|DIR", completion: .fileOrDirectory, repeatable: true,
-                  "environment file (repeatable; a directory means its *.json files): the collection runs once per environment"),
+            .init(.environment, ["-e", "--environment"], value: "FILE|DIR|URL", completion: .fileOrDirectory, repeatable: true,
+                  "environment file, http(s) URL or postman:environment/<uid> (repeatable; a directory means its *.json files): the collection runs once per environment"),
             .init(.parallel, ["--parallel"], value: "N", "environments run at once (default min(4, count); 1 = one after another)"),
-            .init(.globals, ["-g", "--globals"], value: "FILE", completion: .file, "globals file"),
-            .init(.iterationData, ["-d", "--iteration-data"], value: "FILE", completion: .file, "JSON or CSV data, one iteration per row"),
+            .init(.globals, ["-g", "--globals"], value: "FILE|URL", completion: .file,
+                  "globals file, http(s) URL or postman:globals/<workspace-id>"),
+            .init(.iterationData, ["-d", "--iteration-data"], value: "FILE|URL", completion: .file,
+                  "JSON or CSV data (a file or an http(s) URL), one iteration per row"),
             .init(.iterationCount, ["-n", "--iteration-count"], value: "N", "number of iterations"),
-            .init(.folder, ["--folder"], value: "NAME", repeatable: true, "run only this folder or request (repeatable)"),
+            .init(.folder, ["--folder"], value: "PATH", repeatable: true,
+                  "run only this folder or request (repeatable): its id, its path from the root (\"Users/Create user\"), or its name when only one item has it"),
             .init(.envVar, ["--env-var"], value: "NAME=VALUE", repeatable: true,
                   "set an environment variable (repeatable); NAME alone reads it from the process environment and treats it as a secret"),
             .init(.globalVar, ["--global-var"], value: "NAME=VALUE", repeatable: true, "set a global variable (repeatable)"),
             .init(.workingDir, ["--working-dir"], value: "DIR", completion: .directory, "where relative file paths are read from"),
             .init(.noInsecureFileRead, ["--no-insecure-file-read"], "refuse files outside the working directory"),
             .init(.insecureFileRead, ["--insecure-file-read"], "allow files outside the working directory (the default)"),
+            postmanAPIURL,
+            fetchTimeout,
         ]),
         ("Run control", [
             .init(.bail, ["--bail"], value: "failure|folder", optionalValue: true, completion: .choices(["failure", "folder"]),
@@ -38,16 +64,12 @@ enum CommandTable {
             .init(.timeout, ["--timeout"], value: "MS", "stop the whole run after this long (0: no limit)"),
             .init(.timeoutRequest, ["--timeout-request"], value: "MS", "fail a request that takes longer (0: no limit)"),
             .init(.timeoutScript, ["--timeout-script"], value: "MS", "fail a script that runs longer (0: no limit)"),
-            .init(.maxResponseSize, ["--max-response-size"], value: "BYTES",
-                  "fail a response larger than this (default 268435456; 0: no limit)"),
+            maxResponseSize,
         ]),
         ("TLS and cookies", [
-            .init(.insecure, ["-k", "--insecure"], "do not verify TLS certificates"),
-            .init(.sslClientCert, ["--ssl-client-cert"], value: "FILE", completion: .file, "client certificate (PEM)"),
-            .init(.sslClientKey, ["--ssl-client-key"], value: "FILE", completion: .file, "client certificate's private key"),
-            .init(.sslClientPassphrase, ["--ssl-client-passphrase"], value: "P", "passphrase of the client key"),
-            .init(.sslExtraCACerts, ["--ssl-extra-ca-certs"], value: "FILE", completion: .file, "more trusted CA certificates (PEM)"),
-            .init(.cookieJar, ["--cookie-jar"], value: "FILE", completion: .file, "cookies to start with (Newman's cookie jar file)"),
+            insecure, sslClientCert, sslClientKey, sslClientPassphrase, sslExtraCACerts,
+            .init(.cookieJar, ["--cookie-jar"], value: "FILE|URL", completion: .file,
+                  "cookies to start with (Newman's cookie jar file, or an http(s) URL serving one)"),
         ]),
         ("Exports", [
             .init(.exportEnvironment, ["--export-environment"], value: "PATH", completion: .file, "write the final environment"),
@@ -76,6 +98,18 @@ enum CommandTable {
             .init(.disableUnicode, ["--disable-unicode"], "ASCII symbols only"),
             .init(.verbose, ["--verbose"], "show each request and response"),
         ]),
+    ])
+
+    /// `carrier fetch`'s options: where to write, what the source is, and how to fetch (run's TLS options).
+    static let fetch = OptionTable<RunOption>([
+        ("Fetch", [
+            .init(.output, ["-o", "--output"], value: "FILE", completion: .file,
+                  "where to write what was fetched (atomically; required)"),
+            .init(.kind, ["--kind"], value: "KIND", completion: .choices(RunCommandOptions.fetchKinds.map(\.word)),
+                  "what an http(s) source is: collection (the default), environment, globals, data or cookie-jar; a postman: source says it itself"),
+            postmanAPIURL, fetchTimeout, maxResponseSize,
+        ]),
+        ("TLS", [insecure, sslClientCert, sslClientKey, sslClientPassphrase, sslExtraCACerts]),
     ])
 
     /// `carrier demo`'s one option.
@@ -117,12 +151,15 @@ enum CommandTable {
     }
 
     static let commands: [Command] = [
-        Command(name: "run", synopsis: "<collection.json> [options]",
-                summary: "run a Postman collection (v2.0/v2.1) headlessly, with its scripts, and report the results",
+        Command(name: "run", synopsis: "<collection.json|URL|postman:collection/UID> [options]",
+                summary: "run a Postman collection (v2.0/v2.1) headlessly, with its scripts, and report the results; every input may be a file, an http(s) URL or (collection, -e, -g) a Postman API resource, fetched before anything is sent",
                 argument: .file, groups: run.documented),
-        Command(name: "check", synopsis: "<collection.json> [-e FILE|DIR ...] [-d FILE]",
+        Command(name: "check", synopsis: "<collection.json|URL|postman:collection/UID> [-e FILE|DIR|URL ...] [-d FILE|URL]",
                 summary: "send nothing: list unresolved {{variables}} per environment, unsupported auth, missing upload files, scripts that do not parse and unknown require()s; exit 2 when a request would certainly fail (takes run's input options)",
                 argument: .file, groups: run.documented),
+        Command(name: "fetch", synopsis: "<URL|postman:collection/UID|postman:environment/UID> -o FILE [options]",
+                summary: "fetch one input as run would, check that it is what it claims to be, and write it as received, so a pipeline can pin the version it ran",
+                argument: .none, groups: fetch.documented),
         Command(name: "demo", synopsis: "[--project-dir DIR]",
                 summary: "the SendSafely SCIM smoke test and signed REST request against embedded local servers",
                 argument: .none, groups: demo.documented),
@@ -149,6 +186,8 @@ enum CommandTable {
     static let environment: [(name: String, meaning: String)] = [
         ("CARRIER_JS_LIBRARY_PATH", "colon-separated directories searched for the script libraries (lodash, chai, moment, ...) before Debian's /usr/share/nodejs and /usr/share/javascript"),
         ("CARRIER_SCIM_PASSWORD", "the embedded SCIM server's default password"),
+        ("POSTMAN_API_KEY", "the Postman API key for postman:collection/<uid> (and environment, globals) sources and Newman's api.getpostman.com URLs; sent only as the X-Api-Key header, masked in every output"),
+        ("HTTP_PROXY, HTTPS_PROXY, NO_PROXY", "proxies for the requests and for fetching inputs (either case)"),
         ("NO_COLOR", "no colour with --color auto"),
         ("CI", "when true, no progress line on stderr"),
     ]

@@ -4,13 +4,11 @@ import RunnerCore
 
 /// tough-cookie's serialized jar, the format of Newman's `--cookie-jar` and `--export-cookie-jar`.
 enum CookieJarFile {
-    static func read(path: String) throws(CLIError) -> [Cookie] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): cookie jar file not found; check the --cookie-jar path")
-        }
+    /// The cookies of a jar read from `name` (a path or a URL, for messages).
+    static func read(bytes: [UInt8], name path: String) throws(CLIError) -> [Cookie] {
         let json: JSONValue
         do {
-            json = try JSONParser.parse(bytes: try TextDecoding.utf8Bytes(from: Array(data)))
+            json = try JSONParser.parse(bytes: try TextDecoding.utf8Bytes(from: bytes))
         } catch let error as JSONParseError {
             throw CLIError("\(path): \(error.description)")
         } catch {

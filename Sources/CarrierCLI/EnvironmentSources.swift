@@ -1,5 +1,6 @@
 import CollectionModel
 import Foundation
+import RunnerCore
 
 /// One environment a run uses: the loaded file, the name reports show, and the form of that name that goes
 /// into file names (`{environment}` in export paths).
@@ -11,10 +12,13 @@ struct EnvironmentSource: Sendable {
     var name: String
     /// `name` with everything but letters, digits, `.`, `_` and `-` turned into `_`.
     var fileNameSafe: String
+    /// Where it came from (the JSON report's `run.sources`).
+    var origin: InputOrigin?
 
-    /// Every `-e` argument expanded: a directory gives its `*.json` files (not recursive), sorted by name.
-    static func load(_ paths: [String]) throws(CLIError) -> [EnvironmentSource] {
-        var files: [String] = []
+    /// Every `-e` argument expanded: a directory gives its `*.json` files (not recursive), sorted by name; a URL or
+    /// `postman:environment/<uid>` is fetched.
+    static func load(_ paths: [String], loader: InputLoader) throws(CLIError) -> [EnvironmentSource] {
+        var sources: [InputSource] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -23,21 +27,16 @@ struct EnvironmentSource: Sendable {
                 guard !names.isEmpty else {
                     throw CLIError("\(path): no *.json environment files in this directory; check the -e path")
                 }
-                files += names.map { (path as NSString).appendingPathComponent($0) }
+                sources += names.map { .file((path as NSString).appendingPathComponent($0)) }
             } else {
-                files.append(path)
+                sources.append(try InputSource.parse(path, role: .environment, apiKeyAvailable: loader.fetcher.hasAPIKey))
             }
         }
-        var sources: [EnvironmentSource] = []
+        var loaded: [EnvironmentSource] = []
         var used: Set<String> = []
-        for path in files {
-            let file: VariableFile
-            do {
-                file = try CollectionLoader.loadVariableFile(path: path, kind: .environment)
-            } catch {
-                throw CLIError(error.description)
-            }
-            let base = file.name.isEmpty ? stem(of: path) : file.name
+        for source in sources {
+            let (file, origin) = try loader.variableFile(source, role: .environment)
+            let base = file.name.isEmpty ? stem(of: source.display) : file.name
             var name = base
             var counter = 2
             while used.contains(name) {
@@ -45,9 +44,9 @@ struct EnvironmentSource: Sendable {
                 counter += 1
             }
             used.insert(name)
-            sources.append(EnvironmentSource(file: file, name: name, fileNameSafe: safeFileName(name)))
+            loaded.append(EnvironmentSource(file: file, name: name, fileNameSafe: safeFileName(name), origin: origin))
         }
-        return sources
+        return loaded
     }
 
     /// `environments/acme.postman_environment.json` → `acme`.

@@ -71,8 +71,9 @@ struct MultiRunCoordinator {
             // The environment could not run (or its reports could not be written): it counts as failed.
             var record = RunRecord(start: RunStartInfo(collectionName: inputs.collection.info.name,
                                                        collectionId: inputs.collection.info.id,
-                                                       collectionPath: options.collectionPath, environmentName: environment.name,
-                                                       iterationCount: 0, startedAt: SystemClock().now()))
+                                                       collectionPath: inputs.collectionName, environmentName: environment.name,
+                                                       iterationCount: 0, startedAt: SystemClock().now(),
+                                                       sources: PortalRun.sources(inputs, environment: environment)))
             record.completedAt = record.start.startedAt
             record.runError = error.message
             buffer.append("carrier: \(error.message)\n")

@@ -62,16 +62,16 @@ struct PortalRun: Sendable {
         let scopes = try inputs.initialScopes(options)
         let runOptions = PortalRun.runOptions(options)
         let transport = try engines.makeTransport()
-        if let jar = options.cookieJarPath {
-            for cookie in try CookieJarFile.read(path: jar) { transport.setCookie(cookie) }
-        }
+        for cookie in inputs.cookies { transport.setCookie(cookie) }
         let sandbox = engines.makeSandbox()
         let redactor = SecretRedactor()
+        for secret in inputs.secrets { redactor.add(secret) }
         let reporters = try ReporterSet(options: options, inputs: inputs, environment: environment, redactor: redactor,
                                         isTerminal: isTerminal, isOneOfMany: isOneOfMany, write: write)
         let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
-                                 collectionPath: options.collectionPath, environmentName: inputs.environment?.name ?? "",
-                                 iterationCount: 0, startedAt: SystemClock().now())
+                                 collectionPath: inputs.collectionName, environmentName: inputs.environment?.name ?? "",
+                                 iterationCount: 0, startedAt: SystemClock().now(),
+                                 sources: PortalRun.sources(inputs, environment: environment))
         let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, data: inputs.data,
                                       options: runOptions, transport: transport, sandbox: sandbox,
                                       observers: reporters.observers + extraObservers, redactor: redactor)
@@ -86,6 +86,14 @@ struct PortalRun: Sendable {
         let source = environment ?? EnvironmentSource(file: inputs.environment ?? .init(), name: "", fileNameSafe: "default")
         return PortalResult(environment: source, inputs: inputs, record: record, scopes: runner.scopes, redactor: redactor,
                             redaction: reporters.redaction)
+    }
+
+    /// Where this run's inputs came from, the environment after the collection as `-e` comes after it.
+    static func sources(_ inputs: RunInputs, environment: EnvironmentSource?) -> [InputOrigin] {
+        guard let origin = environment?.origin else { return inputs.origins }
+        var sources = inputs.origins
+        sources.insert(origin, at: min(1, sources.count))
+        return sources
     }
 
     /// The runner's options from the command line.

@@ -25,14 +25,14 @@ enum RunCommand {
     /// Runs and reports; returns whether any environment failed.
     static func run(_ options: RunCommandOptions, output: OutputStreams, engines: PortalEngines) throws(CLIError) -> Bool {
         try ReporterSet.validate(options)
-        let inputs = try RunInputs.load(options)
+        // Every input, local or fetched, is read and checked before anything is sent.
+        let (inputs, environments) = try RunInputs.load(options)
         // Shapes Postman tolerates and we read leniently: the run goes ahead, as Newman's does.
         if !options.silent {
-            for note in inputs.collection.tolerated { output.error("carrier: warning: \(options.collectionPath): \(note)") }
+            for note in inputs.collection.tolerated { output.error("carrier: warning: \(inputs.collectionName): \(note)") }
         }
         // A missing upload file is not fatal either (exported collections carry paths from someone's laptop):
         // the pre-flight below names it, and the request goes without the file, as in Newman.
-        let environments = try EnvironmentSource.load(options.environmentPaths)
         if environments.count > 1 { try MultiRunCoordinator.validateExports(options) }
 
         // The pre-flight check, as warnings: a run goes ahead whatever it finds (`carrier check` is the gate).

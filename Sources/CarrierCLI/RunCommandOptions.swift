@@ -43,6 +43,14 @@ struct RunCommandOptions: Sendable {
     var verbose = false
     /// `--parallel N`: environments run at once (default min(4, count); 1 runs them one after another).
     var parallel: Int?
+    /// `--postman-api-url`: the Postman API's base (default https://api.getpostman.com).
+    var postmanAPIURL: String?
+    /// `--fetch-timeout MS`: the limit for fetching one input over http(s); 0 = none.
+    var fetchTimeout = 30_000
+    /// `carrier fetch -o FILE`.
+    var outputPath: String?
+    /// `carrier fetch --kind`: what the source is expected to be.
+    var fetchKind: InputRole?
 
     /// A reporter option for `reporter`: `--reporter-<reporter>-<name>`, else the shared `--reporter-<name>`.
     func reporterOption(_ reporter: String, _ name: String) -> String? {
@@ -68,17 +76,29 @@ struct RunCommandOptions: Sendable {
         }
     }
 
-    static func parse(_ arguments: [String]) throws(CLIError) -> RunCommandOptions {
+    /// `carrier fetch --kind` words.
+    static let fetchKinds: [(word: String, role: InputRole)] = [
+        ("collection", .collection), ("environment", .environment), ("globals", .globals), ("data", .iterationData),
+        ("cookie-jar", .cookieJar),
+    ]
+
+    /// Parses `carrier run`'s (and `carrier check`'s) arguments, or those of another command whose `table` holds
+    /// a subset of run's options (`carrier fetch`).
+    static func parse(_ arguments: [String], table: OptionTable<CommandTable.RunOption> = CommandTable.run,
+                      command: String = "run") throws(CLIError) -> RunCommandOptions {
         var options = RunCommandOptions()
         var reader = ArgumentReader(arguments)
         var positional: [String] = []
         while let argument = reader.next() {
             let (flag, inline) = splitInlineValue(argument)
-            guard let declared = CommandTable.run.option(named: flag) else {
+            guard let declared = table.option(named: flag) else {
                 if flag.hasPrefix("--reporter-") {
                     try options.readReporterOption(flag, inline: inline, from: &reader)
+                } else if flag == "--postman-api-key" {
+                    // Newman's flag: refused with the way that keeps the key off the command line.
+                    throw CLIError("--postman-api-key: Carrier reads the key from $POSTMAN_API_KEY only (a command line is visible to other users and lands in CI logs); export POSTMAN_API_KEY instead")
                 } else if flag.hasPrefix("-") && flag.count > 1 {
-                    throw CLIError("unknown option \(flag); run 'carrier run --help' for the list")
+                    throw CLIError("unknown option \(flag); run 'carrier \(command) --help' for the list")
                 } else {
                     positional.append(argument)
                 }
@@ -144,13 +164,24 @@ struct RunCommandOptions: Sendable {
             case .noColor: options.color = .off
             case .verbose: options.verbose = true
             case .parallel: options.parallel = try reader.integer(for: flag, inline: inline, positive: true)
+            case .postmanAPIURL: options.postmanAPIURL = try PostmanAPI.validateBase(reader.value(for: flag, inline: inline))
+            case .fetchTimeout: options.fetchTimeout = try reader.integer(for: flag, inline: inline)
+            case .output: options.outputPath = try reader.value(for: flag, inline: inline)
+            case .kind:
+                let text = try reader.value(for: flag, inline: inline)
+                guard let kind = fetchKinds.first(where: { $0.word == text }) else {
+                    throw CLIError("option --kind takes \(fetchKinds.map(\.word).joined(separator: ", ")), got '\(text)'")
+                }
+                options.fetchKind = kind.role
             }
         }
         guard let collection = positional.first else {
-            throw CLIError("carrier run needs a collection file: carrier run COLLECTION.json [options]")
+            throw CLIError(command == "fetch"
+                ? "carrier fetch needs a source: carrier fetch URL|postman:collection/UID -o FILE"
+                : "carrier \(command) needs a collection: carrier \(command) COLLECTION.json|URL|postman:collection/UID [options]")
         }
         guard positional.count == 1 else {
-            throw CLIError("unexpected argument '\(positional[1])'; carrier run takes one collection")
+            throw CLIError("unexpected argument '\(positional[1])'; carrier \(command) takes one \(command == "fetch" ? "source" : "collection")")
         }
         options.collectionPath = collection
         return options

@@ -3,7 +3,7 @@ import Foundation
 import JSONValue
 import RunnerCore
 
-/// Everything a run reads from disk, loaded completely before the first request is sent.
+/// Everything a run reads (files, URLs, the Postman API), loaded completely before the first request is sent.
 struct RunInputs: Sendable {
     var collection: Collection
     var environment: VariableFile?
@@ -13,33 +13,54 @@ struct RunInputs: Sendable {
     var plan: RunPlan
     /// Names whose values came from the process environment (`--env-var NAME`): always secret.
     var processEnvironmentNames: [String]
+    /// How messages and reports name the collection: its path, or its URL without the query string.
+    var collectionName = ""
+    /// `--cookie-jar`'s cookies, read once for every environment.
+    var cookies: [Cookie] = []
+    /// Where the collection, globals, data and cookie jar came from (the JSON report's `run.sources`).
+    var origins: [InputOrigin] = []
+    /// Values masked in every output although no variable holds them: the API keys inputs were fetched with.
+    var secrets: [String] = []
 
-    /// Loads what every environment's run shares (collection, globals, data); `environment` is set per run.
-    static func load(_ options: RunCommandOptions) throws(CLIError) -> RunInputs {
-        do {
-            let collection = try CollectionLoader.loadCollection(path: options.collectionPath)
-            let globals = try options.globalsPath.map { path throws(LoadError) in
-                try CollectionLoader.loadVariableFile(path: path, kind: .globals)
-            }
-            let data = try options.iterationDataPath.map { path throws(LoadError) in
-                try IterationData(path: path)
-            } ?? .none
-            let plan: RunPlan
-            do {
-                plan = try RunPlan(collection: collection, entrypoints: options.folders)
-            } catch {
-                throw CLIError("\(options.collectionPath): --folder \"\(error.name)\" matches no folder or request; check the name (ids match first, then names)")
-            }
-            let fromProcess = options.environmentOverrides.filter { $0.value == nil }.map(\.name)
-            return RunInputs(collection: collection, environment: nil, globals: globals, data: data,
-                             plan: plan, processEnvironmentNames: fromProcess)
-        } catch let error as LoadError {
-            throw CLIError(error.description)
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError("\(error)")
+    /// Loads what every environment's run shares (collection, globals, data, cookies) and the environments,
+    /// fetching what is not local; `environment` is set per run.
+    static func load(_ options: RunCommandOptions,
+                     fetcher: InputFetcher? = nil) throws(CLIError) -> (inputs: RunInputs, environments: [EnvironmentSource]) {
+        let fetcher = fetcher ?? InputFetcher(settings: .init(options: options), makeTransport: InputFetcher.curlTransport)
+        let loader = InputLoader(fetcher: fetcher)
+        func source(_ text: String, _ role: InputRole) throws(CLIError) -> InputSource {
+            try InputSource.parse(text, role: role, apiKeyAvailable: fetcher.hasAPIKey)
         }
+        let collectionSource = try source(options.collectionPath, .collection)
+        let (collection, collectionOrigin) = try loader.collection(collectionSource)
+        var origins = [collectionOrigin]
+        let globals: VariableFile? = try options.globalsPath.map { text throws(CLIError) -> VariableFile in
+            let (file, origin) = try loader.variableFile(try source(text, .globals), role: .globals)
+            origins.append(origin)
+            return file
+        }
+        let data: IterationData = try options.iterationDataPath.map { text throws(CLIError) -> IterationData in
+            let (data, origin) = try loader.iterationData(try source(text, .iterationData))
+            origins.append(origin)
+            return data
+        } ?? .none
+        let cookies: [Cookie] = try options.cookieJarPath.map { text throws(CLIError) -> [Cookie] in
+            let (cookies, origin) = try loader.cookies(try source(text, .cookieJar))
+            origins.append(origin)
+            return cookies
+        } ?? []
+        let plan: RunPlan
+        do {
+            plan = try RunPlan(collection: collection, entrypoints: options.folders)
+        } catch {
+            throw CLIError("\(collectionSource.display): \(error.message)")
+        }
+        let environments = try EnvironmentSource.load(options.environmentPaths, loader: loader)
+        let fromProcess = options.environmentOverrides.filter { $0.value == nil }.map(\.name)
+        let inputs = RunInputs(collection: collection, environment: nil, globals: globals, data: data,
+                               plan: plan, processEnvironmentNames: fromProcess, collectionName: collectionSource.display,
+                               cookies: cookies, origins: origins, secrets: fetcher.secrets)
+        return (inputs, environments)
     }
 
     /// These inputs with one environment.

@@ -13,6 +13,16 @@ package enum CollectionLoader {
         try CollectionDecoder(file: file).decode(document)
     }
 
+    /// The bytes of a local input file, with the loader's messages for a missing file, a directory or no permission.
+    package static func readBytes(path: String) throws(LoadError) -> [UInt8] {
+        try FileBytes.read(path)
+    }
+
+    /// Bytes read from `file` (a path or a URL) as JSON: BOM stripped, UTF-16 transcoded, errors at line:column.
+    package static func parseJSON(bytes: [UInt8], file: String) throws(LoadError) -> JSONValue {
+        try FileBytes.parseJSON(FileBytes.decodeText(bytes, file: file), file: file)
+    }
+
     /// Which kind of variable file is being read, for messages and the accepted shapes.
     package enum VariableFileKind: String, Sendable { case environment, globals }
 

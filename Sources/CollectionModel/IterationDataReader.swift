@@ -41,6 +41,14 @@ package struct IterationDataReader {
         rows = .csvFile(CSVReader(ChunkedFileBytes(handle: handle, file: path, first: chunk)))
     }
 
+    /// Reads data already in memory (fetched from a URL); `file` names it in errors.
+    package init(bytes: [UInt8], file: String) throws(LoadError) {
+        self.file = file
+        let text = try FileBytes.decodeText(bytes, file: file)
+        rows = Self.looksLikeJSON(text) ? .json(try Self.jsonRows(text, file: file), next: 0)
+            : .csvMemory(CSVReader(text.makeIterator()))
+    }
+
     private static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return false }
         return first == UInt8(ascii: "[") || first == UInt8(ascii: "{")

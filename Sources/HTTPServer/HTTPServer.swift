@@ -21,11 +21,17 @@ package final class HTTPServer: Sendable {
     // (which stops everything) even while threads are running.
     private let engine: ServerEngine
 
+    /// Whether the server speaks HTTPS.
+    package let isTLS: Bool
+
     /// A server for `handler` on `host:port`; port 0 lets the kernel choose a free one (read it from `port`).
-    package init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPServerLimits = .init(), handler: any HTTPHandler) {
+    /// With `tls`, every connection starts with a TLS handshake (HTTPS); a client that fails it is dropped.
+    package init(host: String = "127.0.0.1", port: UInt16 = 0, limits: HTTPServerLimits = .init(),
+                 tls: HTTPServerTLS? = nil, handler: any HTTPHandler) {
         self.host = host
         self.requestedPort = port
-        self.engine = ServerEngine(limits: limits, handler: handler)
+        self.isTLS = tls != nil
+        self.engine = ServerEngine(limits: limits, tls: tls, handler: handler)
     }
 
     /// A server whose handler always answers with a plain response.
@@ -46,9 +52,10 @@ package final class HTTPServer: Sendable {
     /// The port actually bound (useful with port 0); 0 before `start()`.
     package var port: UInt16 { engine.port }
 
-    /// `http://host:port`, for building request URLs in tests.
+    /// `http://host:port` (`https://` with TLS), for building request URLs in tests.
     package var baseURL: String {
-        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+        let scheme = isTLS ? "https" : "http"
+        return host.contains(":") ? "\(scheme)://[\(host)]:\(port)" : "\(scheme)://\(host):\(port)"
     }
 
     /// Stops accepting, closes every connection and waits for all server threads to finish. Idempotent.
@@ -63,6 +70,7 @@ package final class HTTPServer: Sendable {
 private final class ServerEngine: @unchecked Sendable {
     private let limits: HTTPServerLimits
     private let handler: any HTTPHandler
+    private let tls: HTTPServerTLS?
     private let condition = NSCondition()
     private var listenerFD: Int32 = -1
     private var boundPort: UInt16 = 0
@@ -71,8 +79,9 @@ private final class ServerEngine: @unchecked Sendable {
     private var started = false
     private var stopping = false
 
-    init(limits: HTTPServerLimits, handler: any HTTPHandler) {
+    init(limits: HTTPServerLimits, tls: HTTPServerTLS?, handler: any HTTPHandler) {
         self.limits = limits
+        self.tls = tls
         self.handler = handler
     }
 
@@ -152,6 +161,11 @@ private final class ServerEngine: @unchecked Sendable {
         }
         if openConnections.count >= limits.maxConnections {
             condition.unlock()
+            // Over TLS nothing readable can be said before a handshake: just close.
+            if tls != nil {
+                close(fd)
+                return
+            }
             let busy = HTTPResponse.text("Too many connections\n", status: 503)
             SocketStream.writeAll(HTTPResponseSerializer.serialize(busy, forHEAD: false, closing: true), to: fd)
             close(fd)
@@ -161,7 +175,14 @@ private final class ServerEngine: @unchecked Sendable {
         condition.unlock()
         let remote = peer.address.contains(":") ? "[\(peer.address)]:\(peer.port)" : "\(peer.address):\(peer.port)"
         let thread = Thread { [self] in
-            HTTPConnection(stream: SocketStream(fd: fd), limits: limits, handler: handler, remoteAddress: remote).serve()
+            if let tls {
+                if let session = tls.accept(fd, timeout: limits.headerReadTimeout) {
+                    HTTPConnection(stream: SocketStream(fd: fd, tls: session), limits: limits, handler: handler,
+                                   remoteAddress: remote).serve()
+                }
+            } else {
+                HTTPConnection(stream: SocketStream(fd: fd), limits: limits, handler: handler, remoteAddress: remote).serve()
+            }
             condition.lock()
             openConnections.remove(fd)
             close(fd)

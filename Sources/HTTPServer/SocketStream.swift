@@ -20,7 +20,13 @@ final class SocketStream {
     private(set) var buffer: [UInt8] = []
     private(set) var readIndex = 0
 
-    init(fd: Int32) { self.fd = fd }
+    /// Set on an HTTPS connection: bytes are decrypted and encrypted through it.
+    let tls: TLSSession?
+
+    init(fd: Int32, tls: TLSSession? = nil) {
+        self.fd = fd
+        self.tls = tls
+    }
 
     /// Bytes received but not yet consumed.
     var unconsumedCount: Int { buffer.count - readIndex }
@@ -42,6 +48,10 @@ final class SocketStream {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { throw .timedOut }
+            if let tls, tls.hasPendingBytes {
+                try receiveTLS(tls)
+                return
+            }
             var pollFD = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pollFD, 1, Int32(clamping: remaining.milliseconds))
             if ready < 0 {
@@ -49,6 +59,10 @@ final class SocketStream {
                 throw .closed
             }
             if ready == 0 { continue }  // loop re-checks the deadline
+            if let tls {
+                try receiveTLS(tls)
+                return
+            }
             var chunk = [UInt8](repeating: 0, count: 16 * 1024)
             let received = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if received > 0 {
@@ -58,6 +72,15 @@ final class SocketStream {
             if received < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             throw .closed
         }
+    }
+
+    /// One TLS read (the socket is readable or bytes are pending). A record may arrive in pieces: the read then
+    /// blocks until it is whole, which `stop()` still ends by shutting the socket down.
+    private func receiveTLS(_ tls: TLSSession) throws(SocketReadError) {
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        let received = chunk.withUnsafeMutableBytes { tls.read(into: $0) }
+        guard received > 0 else { throw .closed }
+        buffer.append(contentsOf: chunk[0..<received])
     }
 
     /// Reads exactly `count` bytes, waiting at most `timeout` between arrivals.
@@ -91,7 +114,8 @@ final class SocketStream {
     /// Sends all of `bytes`; false when the peer is gone. MSG_NOSIGNAL: a closed peer must not raise SIGPIPE.
     @discardableResult
     func writeAll(_ bytes: [UInt8]) -> Bool {
-        Self.writeAll(bytes, to: fd)
+        if let tls { return tls.write(bytes) }
+        return Self.writeAll(bytes, to: fd)
     }
 
     /// Sends all of `bytes` to `fd`; false when the peer is gone.
@@ -139,6 +163,7 @@ final class SocketStream {
 
     /// Stops sending (the peer sees end of stream) and discards input until the peer closes, for at most 1 s.
     func closeGracefully() {
+        tls?.shutdown()
         shutdown(fd, Int32(SHUT_WR))
         waitForClose(upTo: .seconds(1))
     }

@@ -30,7 +30,19 @@ package enum JSONReport {
         var run = runMembers(record, timings: timings)
         // Beyond Newman: what the CLI printed as warnings (ignored sendRequest callback errors, unsigned auth, ...).
         if !record.warnings.isEmpty { run["warnings"] = .array(record.warnings.map(JSONValue.string)) }
+        // Beyond Newman: where each input came from (a fetched collection's URL or Postman uid, and its hash).
+        if !record.start.sources.isEmpty { run["sources"] = .array(record.start.sources.map(source)) }
         return .object(run)
+    }
+
+    private static func source(_ origin: InputOrigin) -> JSONValue {
+        var object: JSONObject = ["role": .string(origin.role), "kind": .string(origin.kind),
+                                  "location": .string(origin.location)]
+        if let uid = origin.uid { object["uid"] = .string(uid) }
+        if let updatedAt = origin.updatedAt { object["updatedAt"] = .string(updatedAt) }
+        if let sha256 = origin.sha256 { object["sha256"] = .string(sha256) }
+        if let size = origin.size { object["size"] = number(size) }
+        return .object(object)
     }
 
     private static func runMembers(_ record: RunRecord, timings: RunTimings) -> JSONObject {

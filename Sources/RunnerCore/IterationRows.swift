@@ -40,6 +40,14 @@ package struct IterationData: Sendable {
         self.path = path
     }
 
+    /// Every row of data already in memory (fetched from a URL), read and checked now; `file` names it in errors.
+    package init(bytes: [UInt8], file: String) throws(LoadError) {
+        var reader = try IterationDataReader(bytes: bytes, file: file)
+        var all: [JSONObject] = []
+        while let row = try reader.nextRow() { all.append(row) }
+        self.init(all)
+    }
+
     /// A reader positioned before the first row.
     package func makeRows() -> IterationRows { IterationRows(rows: rows, path: count > 0 ? path : nil, count: count) }
 

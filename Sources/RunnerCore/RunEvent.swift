@@ -38,7 +38,7 @@ package struct RunStartInfo: Sendable {
     /// Collection name and id.
     package var collectionName: String
     package var collectionId: String
-    /// Path of the collection file.
+    /// Path of the collection file (a fetched collection's URL without its query string).
     package var collectionPath: String
     /// Environment name (empty when none).
     package var environmentName: String
@@ -46,8 +46,11 @@ package struct RunStartInfo: Sendable {
     package var iterationCount: Int
     /// Wall-clock start, milliseconds since 1970.
     package var startedAt: Double
+    /// Where the collection, environment, globals, data and cookie jar came from (JSON `run.sources`).
+    package var sources: [InputOrigin] = []
     package init(collectionName: String, collectionId: String, collectionPath: String, environmentName: String,
-                 iterationCount: Int, startedAt: Double) {
+                 iterationCount: Int, startedAt: Double, sources: [InputOrigin] = []) {
+        self.sources = sources
         self.collectionName = collectionName
         self.collectionId = collectionId
         self.collectionPath = collectionPath

@@ -21,19 +21,32 @@ package struct PlannedItem: Sendable {
     package var protocolProfileBehavior: JSONObject
 }
 
-/// `--folder NAME` that matches nothing in the collection.
-package struct UnknownFolderError: Error, Sendable, Equatable {
-    package var name: String
-    package init(name: String) { self.name = name }
+/// A `--folder` entry that selects nothing, or more than one item.
+package enum FolderSelectionError: Error, Sendable, Equatable {
+    case notFound(String)
+    /// The entry and every item it could mean, as `Folder/Request [id …]`.
+    case ambiguous(String, matches: [String])
+
+    /// One line naming the entry and the fix.
+    package var message: String {
+        switch self {
+        case .notFound(let entry):
+            return "--folder \"\(entry)\" matches no folder or request; check the name, or pass an id or a path from the root (\"Folder/Request\")"
+        case .ambiguous(let entry, let matches):
+            return "--folder \"\(entry)\" matches \(matches.count) items: \(matches.joined(separator: ", ")); pass the path from the root (or the id) of the one to run"
+        }
+    }
 }
 
 /// The flattened, depth-first run order of a collection (or of the selected folders), as postman-runtime walks it.
 package struct RunPlan: Sendable {
     package var items: [PlannedItem]
 
-    /// Plans the whole collection, or only the folders (or requests) named by `entrypoints`, matched by id first,
-    /// then by name, in the order given.
-    package init(collection: Collection, entrypoints: [String] = []) throws(UnknownFolderError) {
+    /// Plans the whole collection, or only the folders (or requests) `entrypoints` select, in the order given:
+    /// each by id first, then by its path of names from the root (`Users/Create user`; a name may itself hold a
+    /// `/`), then by name anywhere. A path or name that fits several items is refused (newman#2566: Newman ran
+    /// whichever came first).
+    package init(collection: Collection, entrypoints: [String] = []) throws(FolderSelectionError) {
         let root = Level(owner: "collection", events: collection.events, auth: collection.auth,
                          protocolProfileBehavior: collection.protocolProfileBehavior, folderName: nil)
         var planned: [PlannedItem] = []
@@ -41,10 +54,7 @@ package struct RunPlan: Sendable {
             RunPlan.walk(collection.items, ancestors: [root], into: &planned)
         } else {
             for entry in entrypoints {
-                guard let path = RunPlan.find(entry, in: collection.items, byID: true)
-                        ?? RunPlan.find(entry, in: collection.items, byID: false) else {
-                    throw UnknownFolderError(name: entry)
-                }
+                let path = try RunPlan.select(entry, in: collection.items)
                 var ancestors = [root]
                 for folder in path.dropLast() { ancestors.append(Level(folder)) }
                 if let target = path.last { RunPlan.walk([target], ancestors: ancestors, into: &planned) }
@@ -80,13 +90,55 @@ package struct RunPlan: Sendable {
         }
     }
 
-    /// Path of items from the top down to the first one matching `entry`.
-    private static func find(_ entry: String, in items: [Item], byID: Bool) -> [Item]? {
+    /// The items from the top down to the one `entry` selects.
+    private static func select(_ entry: String, in items: [Item]) throws(FolderSelectionError) -> [Item] {
+        if let path = firstWithID(entry, in: items) { return path }
+        var matches = entry.contains("/") ? pathMatches(Substring(entry), in: items) : []
+        if matches.isEmpty { matches = nameMatches(entry, in: items) }
+        guard let only = matches.first else { throw .notFound(entry) }
+        guard matches.count == 1 else {
+            let spelled = matches.map { $0.map(\.name).joined(separator: "/") }
+            // Paths tell the items apart unless two are spelled alike; then the id (and where it sits) does.
+            let alike = Set(spelled).count < spelled.count
+            throw .ambiguous(entry, matches: zip(spelled, matches).map { text, path in
+                guard alike, let item = path.last else { return "\"\(text)\"" }
+                return "\"\(text)\" (id \(item.id)\(item.jsonPath.isEmpty ? "" : " at \(item.jsonPath)"))"
+            })
+        }
+        return only
+    }
+
+    /// Path to the first item (depth-first) whose id is `id`.
+    private static func firstWithID(_ id: String, in items: [Item]) -> [Item]? {
         for item in items {
-            if (byID ? item.id : item.name) == entry { return [item] }
-            if let children = item.children, let path = find(entry, in: children, byID: byID) { return [item] + path }
+            if item.id == id { return [item] }
+            if let children = item.children, let path = firstWithID(id, in: children) { return [item] + path }
         }
         return nil
+    }
+
+    /// Every path from this level whose names, joined by `/`, spell `rest`.
+    private static func pathMatches(_ rest: Substring, in items: [Item]) -> [[Item]] {
+        var found: [[Item]] = []
+        for item in items where rest.hasPrefix(item.name) && !item.name.isEmpty {
+            let after = rest.dropFirst(item.name.count)
+            if after.isEmpty {
+                found.append([item])
+            } else if after.first == "/", let children = item.children {
+                found += pathMatches(after.dropFirst(), in: children).map { [item] + $0 }
+            }
+        }
+        return found
+    }
+
+    /// Every path to an item named `name`, at any depth, depth-first.
+    private static func nameMatches(_ name: String, in items: [Item]) -> [[Item]] {
+        var found: [[Item]] = []
+        for item in items {
+            if item.name == name { found.append([item]) }
+            if let children = item.children { found += nameMatches(name, in: children).map { [item] + $0 } }
+        }
+        return found
     }
 
     private static func walk(_ items: [Item], ancestors: [Level], into planned: inout [PlannedItem]) {

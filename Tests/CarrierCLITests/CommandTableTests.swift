@@ -38,15 +38,30 @@ struct CommandTableTests {
 
     @Test("the parser reads the table: a declared option parses, an undeclared one is one clear error")
     func parserFollowsTheTable() throws {
-        for option in CommandTable.run.documented.flatMap(\.options) {
-            var arguments = ["c.json", option.names[0]]
-            if let value = option.value, !option.optionalValue {
-                // A value each placeholder accepts: NAME=VALUE, a choice, or a number (which any path accepts too).
-                if value.contains("=") { arguments.append("A=1") }
-                else if case .choices(let words) = option.completion { arguments.append(words[0]) }
-                else { arguments.append("1") }
+        for (table, command) in [(CommandTable.run, "run"), (CommandTable.fetch, "fetch")] {
+            for option in table.documented.flatMap(\.options) {
+                var arguments = ["c.json", option.names[0]]
+                if let value = option.value, !option.optionalValue {
+                    // A value each placeholder accepts: NAME=VALUE, a choice, a URL, or a number (which any path
+                    // accepts too).
+                    if value.contains("=") { arguments.append("A=1") }
+                    else if case .choices(let words) = option.completion { arguments.append(words[0]) }
+                    else if value == "URL" { arguments.append("https://api.example.test") }
+                    else { arguments.append("1") }
+                }
+                #expect(throws: Never.self, "\(arguments)") { _ = try RunCommandOptions.parse(arguments, table: table, command: command) }
             }
-            #expect(throws: Never.self, "\(arguments)") { _ = try RunCommandOptions.parse(arguments) }
+        }
+        #expect {
+            _ = try RunCommandOptions.parse(["c.json", "--postman-api-key", "PMAK-1"])
+        } throws: { error in
+            (error as? CLIError)?.message.hasPrefix("--postman-api-key: Carrier reads the key from $POSTMAN_API_KEY only") == true
+                && (error as? CLIError)?.message.contains("PMAK-1") == false
+        }
+        #expect {
+            _ = try RunCommandOptions.parse(["c.json", "--bail"], table: CommandTable.fetch, command: "fetch")
+        } throws: { error in
+            (error as? CLIError)?.message == "unknown option --bail; run 'carrier fetch --help' for the list"
         }
         #expect {
             _ = try RunCommandOptions.parse(["c.json", "--no-such-option"])

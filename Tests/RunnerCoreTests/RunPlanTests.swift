@@ -64,7 +64,46 @@ struct RunPlanTests {
         let plan = try RunPlan(collection: collection, entrypoints: ["B", "f-A"])
         #expect(plan.items.map(\.reference.name) == ["b1", "a1", "b1"])
         #expect(plan.items[0].testScripts.map(\.owner) == ["collection", "folder \"A\""])
-        #expect(throws: UnknownFolderError(name: "nope")) { try RunPlan(collection: collection, entrypoints: ["nope"]) }
+        #expect(throws: FolderSelectionError.notFound("nope")) { try RunPlan(collection: collection, entrypoints: ["nope"]) }
+    }
+
+    /// Two folders holding a request of the same name, and a folder whose own name has a slash.
+    let twins = Collection(
+        info: CollectionInfo(name: "T"),
+        items: [
+            folder("Users", [request("Create user", id: "u-create"), request("List users")]),
+            folder("Admins", [request("Create user", id: "a-create")]),
+            folder("Users/Groups", [request("List groups")]),
+            folder("Same", [request("Twin", id: "twin-1")]),
+            folder("Same", [request("Twin", id: "twin-2")]),
+        ])
+
+    @Test("--folder takes a path of names from the root; ids and unique names still work")
+    func paths() throws {
+        #expect(try RunPlan(collection: twins, entrypoints: ["Users/Create user"]).items.map(\.reference.id) == ["u-create"])
+        #expect(try RunPlan(collection: twins, entrypoints: ["Admins/Create user"]).items.map(\.reference.id) == ["a-create"])
+        let folder = try RunPlan(collection: twins, entrypoints: ["Users"])
+        #expect(folder.items.map(\.reference.name) == ["Create user", "List users"])
+        #expect(folder.items[0].reference.folders == ["Users"])
+        #expect(try RunPlan(collection: twins, entrypoints: ["Users/Groups/List groups"]).items.map(\.reference.name) == ["List groups"])
+        #expect(try RunPlan(collection: twins, entrypoints: ["a-create"]).items.map(\.reference.id) == ["a-create"])
+        #expect(try RunPlan(collection: twins, entrypoints: ["List users"]).items.map(\.reference.id) == ["List users"])
+    }
+
+    @Test("a bare name or path that fits several items is refused, listing them (newman#2566)")
+    func ambiguity() throws {
+        #expect(throws: FolderSelectionError.ambiguous("Create user", matches: ["\"Users/Create user\"", "\"Admins/Create user\""])) {
+            try RunPlan(collection: twins, entrypoints: ["Create user"])
+        }
+        #expect(throws: FolderSelectionError.ambiguous("Same/Twin", matches: ["\"Same/Twin\" (id twin-1)", "\"Same/Twin\" (id twin-2)"])) {
+            try RunPlan(collection: twins, entrypoints: ["Same/Twin"])
+        }
+        #expect(try RunPlan(collection: twins, entrypoints: ["twin-2"]).items.map(\.reference.id) == ["twin-2"])
+        #expect(throws: FolderSelectionError.notFound("Users/Delete user")) {
+            try RunPlan(collection: twins, entrypoints: ["Users/Delete user"])
+        }
+        #expect(FolderSelectionError.ambiguous("X", matches: ["\"A/X\"", "\"B/X\""]).message
+            == "--folder \"X\" matches 2 items: \"A/X\", \"B/X\"; pass the path from the root (or the id) of the one to run")
     }
 
     @Test("setNextRequest finds items by id first, then by name")

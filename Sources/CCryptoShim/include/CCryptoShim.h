@@ -14,4 +14,9 @@ long ccrypto_sign_pem(const char *pem, size_t pem_length, const char *passphrase
                       int pss, int ecdsa_raw, const unsigned char *data, size_t data_length,
                       unsigned char *out, size_t out_capacity, char *error, size_t error_capacity);
 
+/// SHA-256 of `data` into `out` (32 bytes) with libcrypto's optimised code, for hashing whole input files (the
+/// Swift implementation in CarrierCrypto is fine for signatures but slow on tens of megabytes).
+/// Returns 0, or -1 when libcrypto failed.
+int ccrypto_sha256(const unsigned char *data, size_t data_length, unsigned char out[32]);
+
 #endif
