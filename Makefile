@@ -24,6 +24,9 @@ CARRIER_COMMIT := $(shell c=$$(git rev-parse --short=12 HEAD 2>/dev/null) || c=u
 endif
 BUILD_INFO    = .build/buildinfo/commit-$(CARRIER_COMMIT).o
 BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
+# The release artefact's build (make dist, and make bench, which measures what users install): the Swift runtime
+# linked in, and -z now (with the default relro) so the GOT is read-only after start-up, as Debian's hardening asks.
+DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
 .PHONY: deps test-deps venv build release dist test-dist test demo bench bench-quick fuzz clean
 
@@ -69,8 +72,7 @@ $(BUILD_INFO):
 ## release binary with the Swift runtime linked in (--static-swift-stdlib), so it needs only Debian's libraries.
 dist: deps $(BUILD_INFO)
 	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
-	@# -z now (with the default relro): the GOT read-only after start-up, as Debian's hardening flags ask.
-	$(SWIFT) build -c release --product carrier --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
+	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
 	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" \
 	  packaging/build-dist.sh .build/release/carrier dist
 
@@ -90,10 +92,12 @@ test: deps test-deps venv
 demo: release
 	.build/release/carrier demo
 
-## bench: release build, then the benchmark suite against the libcurl floor (table on stdout, figures in
-## bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`) shortens it for CI.
-bench: release
-	$(SWIFT) build -c release --product carrier-bench
+## bench: the release artefact's build (as make dist builds it), then the benchmark suite against the libcurl floor
+## (table on stdout, figures in bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`)
+## shortens it for CI.
+bench: deps $(BUILD_INFO)
+	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
+	$(SWIFT) build -c release --product carrier-bench $(DIST_FLAGS)
 	$(CC) -O2 -Wall -o .build/release/curl-floor bench/floor.c -lcurl
 	.build/release/carrier-bench
 

@@ -13,6 +13,9 @@ struct ChildOutcome {
     var peakRSSKilobytes: Int
     /// Exit code; -1 when a signal ended it.
     var exitCode: Int32
+
+    /// Peak RSS in MB (MiB, as `/usr/bin/time` and the issue figures count them).
+    var peakMegabytes: Double { Double(peakRSSKilobytes) / 1024 }
 }
 
 /// A child process that could not be started, or that failed.
