@@ -21,8 +21,9 @@ let package = Package(
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
         .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
-        .systemLibrary(name: "CJavaScriptCore", pkgConfig: "javascriptcoregtk-4.1",
-                       providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]),
+        // JavaScriptCore's C API (libjavascriptcoregtk-4.1-dev's headers), opened with dlopen by the first script so
+        // that runs without scripts never map it (Sources/CJavaScriptCore/loader.c).
+        .target(name: "CJavaScriptCore"),
         // Where an installed carrier finds its data (`<prefix>/share/carrier`); the sandbox and `carrier demo` read it.
         .target(name: "InstallLayout"),
         // The git commit baked in by `make` (a weak "unknown" default otherwise); see Makefile, BUILD_INFO.
