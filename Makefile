@@ -26,6 +26,8 @@ BUILD_INFO    = .build/buildinfo/commit-$(CARRIER_COMMIT).o
 BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
 # The release artefact's build (make dist, and make bench, which measures what users install): the Swift runtime
 # linked in, and -z now (with the default relro) so the GOT is read-only after start-up, as Debian's hardening asks.
+# The shared libraries carrier opens on first use instead of linking (Sources/CLazyLoad): the .deb depends on them.
+LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto
 DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
 .PHONY: deps test-deps venv build release dist test-dist test demo bench bench-quick fuzz clean
@@ -73,7 +75,7 @@ $(BUILD_INFO):
 dist: deps $(BUILD_INFO)
 	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
 	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
-	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" \
+	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" LAZY_LIBS="$(LAZY_LIBS)" \
 	  packaging/build-dist.sh .build/release/carrier dist
 
 ## test-dist: install the .deb into a clean Debian 12 (debootstrap minbase, cached under .build/) by running the

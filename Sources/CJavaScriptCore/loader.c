@@ -1,21 +1,15 @@
-// JavaScriptCore, opened with dlopen when the first script needs it. Mapping libjavascriptcoregtk at start-up
-// (with ICU, GLib, GIO and GObject) cost every process about 6 MB of RSS and 9 ms, scripts or not
-// (docs/performance.md). Each function the sandbox calls is defined here under the library's own name, so Swift
-// calls the C API as declared; the definitions are hidden, so the library, once loaded, still binds to its own.
-// The first call opens the library and resolves every function at once (pthread_once: the sandboxes of a
-// --parallel run start on several threads).
-#define _GNU_SOURCE 1 /* RTLD_DEEPBIND */
+// JavaScriptCore, opened by the first script (CLazyLoad). Mapping libjavascriptcoregtk at start-up, with ICU,
+// GLib, GIO and GObject, cost every process about 6 MB of RSS and half of `carrier --version`'s instructions,
+// scripts or not (docs/performance.md).
 #define JS_NO_EXPORT 1
+// CLazyLoad.h first: its system headers (pthread.h) must keep their default visibility.
+#include "CLazyLoad.h"
 #pragma GCC visibility push(hidden)
 #include "CJavaScriptCore.h"
 #pragma GCC visibility pop
 
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 
-#define CARRIER_JSC_LIBRARY "libjavascriptcoregtk-4.1.so.0"
+#include <dlfcn.h>
 
 // X(return type, name, parameters, arguments)
 #define CARRIER_JSC_FUNCTIONS(X) \
@@ -62,50 +56,13 @@
     X(void, JSContextGroupClearExecutionTimeLimit, (JSContextGroupRef group), (group)) \
     X(void, JSGlobalContextSetUnhandledRejectionCallback, (JSGlobalContextRef ctx, JSObjectRef function, JSValueRef *exception), (ctx, function, exception))
 
-// The library's exported constant is all zeros: version 0, no attributes, no callbacks.
+// The library's exported constant is all zeros: version 0, no attributes, no callbacks. Data cannot be forwarded.
 const JSClassDefinition kJSClassDefinitionEmpty = { 0 };
 
-static struct {
-#define CARRIER_JSC_POINTER(type, name, parameters, arguments) type (*name) parameters;
-    CARRIER_JSC_FUNCTIONS(CARRIER_JSC_POINTER)
-} library_functions;
-static void *library_handle;
-static pthread_once_t library_once = PTHREAD_ONCE_INIT;
-
-// A sandbox cannot run without the library: say which and stop, as a missing DT_NEEDED library did before.
-static void *required(const char *name) {
-    void *symbol = dlsym(library_handle, name);
-    if (!symbol) {
-        fprintf(stderr, "carrier: %s lacks %s; scripts need JavaScriptCore 2.38 or later (WebKitGTK 4.1)\n",
-                CARRIER_JSC_LIBRARY, name);
-        exit(70);
-    }
-    return symbol;
-}
-
-static void load_library(void) {
-    // RTLD_DEEPBIND: the library's references to itself (most of its relocations) are looked up in its own scope
-    // first, not after the executable and its 35 libraries; measured on a one-request run with one pm.test, that
-    // halves the dynamic loader's lookups, so loading late costs no more than loading at start-up. It is safe here
-    // because the executable defines none of the library's symbols and has no copy relocations.
-    // RTLD_LAZY: dependencies without BIND_NOW resolve on first call. RTLD_LOCAL: its symbols stay private.
-    library_handle = dlopen(CARRIER_JSC_LIBRARY, RTLD_LAZY | RTLD_LOCAL | RTLD_DEEPBIND);
-    if (!library_handle) {
-        fprintf(stderr, "carrier: cannot load JavaScriptCore, which scripts need (Debian package libjavascriptcoregtk-4.1-0): %s\n",
-                dlerror());
-        exit(70);
-    }
-#define CARRIER_JSC_RESOLVE(type, name, parameters, arguments) library_functions.name = (type (*) parameters)required(#name);
-    CARRIER_JSC_FUNCTIONS(CARRIER_JSC_RESOLVE)
-}
-
-static inline void load(void) { pthread_once(&library_once, load_library); }
+CARRIER_LAZY_LIBRARY("libjavascriptcoregtk-4.1.so.0", "scripts need (Debian package libjavascriptcoregtk-4.1-0)",
+                     CARRIER_JSC_FUNCTIONS, CARRIER_LAZY_NONE)
 
 void *carrier_jsc_symbol(const char *name) {
-    load();
-    return dlsym(library_handle, name);
+    carrier_lazy_load();
+    return dlsym(carrier_lazy_handle, name);
 }
-
-#define CARRIER_JSC_DEFINE(type, name, parameters, arguments) \
-    type name parameters { load(); return library_functions.name arguments; }
-CARRIER_JSC_FUNCTIONS(CARRIER_JSC_DEFINE)
