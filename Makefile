@@ -101,6 +101,7 @@ bench: deps $(BUILD_INFO)
 	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
 	$(SWIFT) build -c release --product carrier-bench $(DIST_FLAGS)
 	$(CC) -O2 -Wall -o .build/release/curl-floor bench/floor.c -lcurl
+	$(CC) -O2 -Wall -o .build/release/peak bench/peak.c
 	.build/release/carrier-bench
 
 bench-quick:

@@ -26,6 +26,7 @@ var quick = ProcessInfo.processInfo.environment["BENCH_QUICK"].map { !$0.isEmpty
 var only: Set<String> = ["cold", "overhead", "memory", "portals", "scim"]
 var carrierPath = executableDirectory + "/carrier"
 var floorPath = executableDirectory + "/curl-floor"
+let peakPath = executableDirectory + "/peak"
 var root = FileManager.default.currentDirectoryPath
 var outPath: String?
 
@@ -54,6 +55,10 @@ while let argument = arguments.next() {
 for (name, path) in [("carrier", carrierPath), ("curl-floor", floorPath)] where !FileManager.default.isExecutableFile(atPath: path) {
     complain("carrier-bench: no \(name) at \(path); run `make bench` (it builds both)\n")
     exit(2)
+}
+
+if FileManager.default.isExecutableFile(atPath: peakPath) {
+    ChildProcess.peakTool = peakPath
 }
 
 let scratch = NSTemporaryDirectory() + "carrier-bench-\(getpid())"
