@@ -24,6 +24,11 @@ CARRIER_COMMIT := $(shell c=$$(git rev-parse --short=12 HEAD 2>/dev/null) || c=u
 endif
 BUILD_INFO    = .build/buildinfo/commit-$(CARRIER_COMMIT).o
 BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
+# The release artefact's build (make dist, and make bench, which measures what users install): the Swift runtime
+# linked in, and -z now (with the default relro) so the GOT is read-only after start-up, as Debian's hardening asks.
+# The shared libraries carrier opens on first use instead of linking (Sources/CLazyLoad): the .deb depends on them.
+LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto
+DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
 .PHONY: deps test-deps venv build release dist test-dist test demo bench bench-quick fuzz clean
 
@@ -69,9 +74,8 @@ $(BUILD_INFO):
 ## release binary with the Swift runtime linked in (--static-swift-stdlib), so it needs only Debian's libraries.
 dist: deps $(BUILD_INFO)
 	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dpkg-dev; }
-	@# -z now (with the default relro): the GOT read-only after start-up, as Debian's hardening flags ask.
-	$(SWIFT) build -c release --product carrier --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
-	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" \
+	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
+	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) JS_PACKAGES="$(strip $(JS_PACKAGES))" LAZY_LIBS="$(LAZY_LIBS)" \
 	  packaging/build-dist.sh .build/release/carrier dist
 
 ## test-dist: install the .deb into a clean Debian 12 (debootstrap minbase, cached under .build/) by running the
@@ -90,11 +94,14 @@ test: deps test-deps venv
 demo: release
 	.build/release/carrier demo
 
-## bench: release build, then the benchmark suite against the libcurl floor (table on stdout, figures in
-## bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`) shortens it for CI.
-bench: release
-	$(SWIFT) build -c release --product carrier-bench
+## bench: the release artefact's build (as make dist builds it), then the benchmark suite against the libcurl floor
+## (table on stdout, figures in bench/results.json; see docs/performance.md). BENCH_QUICK=1 (or `make bench-quick`)
+## shortens it for CI.
+bench: deps $(BUILD_INFO)
+	$(SWIFT) build -c release --product carrier $(DIST_FLAGS)
+	$(SWIFT) build -c release --product carrier-bench $(DIST_FLAGS)
 	$(CC) -O2 -Wall -o .build/release/curl-floor bench/floor.c -lcurl
+	$(CC) -O2 -Wall -o .build/release/peak bench/peak.c
 	.build/release/carrier-bench
 
 bench-quick:

@@ -17,12 +17,17 @@ let package = Package(
         // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
         .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
         // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
-        .target(name: "CCryptoShim", linkerSettings: [.linkedLibrary("crypto")]),
+        // libcrypto is opened on first use (CLazyLoad), not linked.
+        .target(name: "CCryptoShim", dependencies: ["CLazyLoad"]),
+        // Shared libraries opened on first use, so a process that never needs one never maps it (docs/performance.md).
+        .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("dl")]),
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
-        .target(name: "CCurlShim", linkerSettings: [.linkedLibrary("curl")]),
+        // libcurl is opened by the first transfer (CLazyLoad), not linked.
+        .target(name: "CCurlShim", dependencies: ["CLazyLoad"]),
         .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
-        .systemLibrary(name: "CJavaScriptCore", pkgConfig: "javascriptcoregtk-4.1",
-                       providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]),
+        // JavaScriptCore's C API (libjavascriptcoregtk-4.1-dev's headers), opened with dlopen by the first script so
+        // that runs without scripts never map it (Sources/CJavaScriptCore/loader.c).
+        .target(name: "CJavaScriptCore", dependencies: ["CLazyLoad"]),
         // Where an installed carrier finds its data (`<prefix>/share/carrier`); the sandbox and `carrier demo` read it.
         .target(name: "InstallLayout"),
         // The git commit baked in by `make` (a weak "unknown" default otherwise); see Makefile, BUILD_INFO.

@@ -4,11 +4,11 @@
 #   carrier-<version>-linux-x86_64.tar.gz   (the same files in a relocatable <dir>/bin + <dir>/share layout)
 #   SHA256SUMS                              (both)
 # The binary finds its data at <its bin/>/../share/carrier (Sources/InstallLayout), so both layouts work unchanged.
-# Usage: VERSION=0.1.0 COMMIT=abc JS_PACKAGES="libjs-chai ..." packaging/build-dist.sh BINARY OUT_DIR
+# Usage: VERSION=0.1.0 COMMIT=abc JS_PACKAGES="libjs-chai ..." LAZY_LIBS="-lcurl ..." packaging/build-dist.sh BINARY OUT_DIR
 set -euo pipefail
 binary=$1
 out=$2
-: "${VERSION:?}" "${COMMIT:?}" "${JS_PACKAGES:?}"
+: "${VERSION:?}" "${COMMIT:?}" "${JS_PACKAGES:?}" "${LAZY_LIBS:?}"
 maintainer=${DEB_MAINTAINER:-Carrier maintainers <carrier-maintainers@example.org>}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 arch=$(dpkg --print-architecture)
@@ -57,10 +57,14 @@ gzip -9n < "$repo/README.md" > "$doc/README.md.gz"
 cp "$repo/packaging/debian/lintian-overrides" "$stage/usr/share/lintian/overrides/carrier"
 
 # Depends: the shared libraries' packages as dpkg-shlibdeps finds them (versioned), then the script libraries.
+# The libraries carrier opens on first use (Sources/CLazyLoad: libcurl, JavaScriptCore, libcrypto) are not in its
+# DT_NEEDED, so a stub linked against exactly them (LAZY_LIBS, from the Makefile) is read alongside the binary.
 shl=$work/shlibdeps
 mkdir -p "$shl/debian"
 printf 'Source: carrier\n\nPackage: carrier\nArchitecture: any\n' > "$shl/debian/control"
-shlibs=$(cd "$shl" && dpkg-shlibdeps -O -e "$stage/usr/bin/carrier" 2>"$shl/warnings" | sed -n 's/^shlibs:Depends=//p')
+printf 'int main(void) { return 0; }\n' | ${CC:-cc} -x c -o "$shl/lazy-libraries" - -Wl,--no-as-needed $LAZY_LIBS
+shlibs=$(cd "$shl" && dpkg-shlibdeps -O -e "$stage/usr/bin/carrier" -e "$shl/lazy-libraries" 2>"$shl/warnings" \
+         | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { cat "$shl/warnings" >&2; echo "build-dist: dpkg-shlibdeps found no libraries" >&2; exit 1; }
 depends="$shlibs, $(echo "$JS_PACKAGES" | sed 's/ \+/, /g')"
 

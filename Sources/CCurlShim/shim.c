@@ -1,4 +1,11 @@
 #include "CCurlShim.h"
+#include "curl_lazy.h"
+
+// The variadic calls go through the lazily loaded library's pointers (loader.c).
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
+#define curl_easy_setopt(...) ccurl_lazy_setopt()(__VA_ARGS__)
+#define curl_easy_getinfo(...) ccurl_lazy_getinfo()(__VA_ARGS__)
 
 CURLcode ccurl_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
 

@@ -13,6 +13,9 @@ struct ChildOutcome {
     var peakRSSKilobytes: Int
     /// Exit code; -1 when a signal ended it.
     var exitCode: Int32
+
+    /// Peak RSS in MB (MiB, as `/usr/bin/time` and the issue figures count them).
+    var peakMegabytes: Double { Double(peakRSSKilobytes) / 1024 }
 }
 
 /// A child process that could not be started, or that failed.
@@ -23,22 +26,33 @@ struct ChildProcessError: Error, CustomStringConvertible {
 /// Starts programs with `posix_spawn` (no shell, no pipes to drain): stdin and stdout on /dev/null, stderr into a
 /// file so a failing child can be explained.
 enum ChildProcess {
+    /// `bench/peak.c` (built by make bench beside carrier-bench): children run under it when it exists, because
+    /// a child posix_spawn starts carries carrier-bench's own high-water RSS into its `ru_maxrss` (peak.c says why).
+    /// Set once by main before any child starts.
+    nonisolated(unsafe) static var peakTool: String?
+
     /// A started child; `wait()` reaps it.
     struct Running {
         let pid: pid_t
         let started: Double
         let stderrPath: String
         let command: String
+        /// Where `peak` writes the child's wall time and peak RSS, when the child runs under it.
+        let peakPath: String?
 
         /// Blocks until the child ends.
         func wait() -> ChildOutcome {
             var status: Int32 = 0
             var usage = rusage()
             while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-            let wall = Clock.milliseconds() - started
+            var wall = Clock.milliseconds() - started
+            var peak = Int(usage.ru_maxrss)
+            if let peakPath, let measured = ChildProcess.readPeak(peakPath) {
+                (wall, peak) = measured
+            }
             // WIFEXITED/WEXITSTATUS are macros Swift cannot see.
             let exited = status & 0x7f == 0
-            return ChildOutcome(wallMilliseconds: wall, peakRSSKilobytes: Int(usage.ru_maxrss),
+            return ChildOutcome(wallMilliseconds: wall, peakRSSKilobytes: peak,
                                 exitCode: exited ? (status >> 8) & 0xff : -1)
         }
 
@@ -66,16 +80,31 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        let peakPath = peakTool.map { _ in stderrPath + ".peak" }
+        let command = (peakTool.map { [$0, stderrPath + ".peak"] } ?? []) + [path] + arguments
+        if let peakPath { unlink(peakPath) }
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let started = Clock.milliseconds()
-        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let result = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard result == 0 else {
             throw ChildProcessError(description: "cannot start \(path): \(String(cString: strerror(result)))")
         }
         return Running(pid: pid, started: started, stderrPath: stderrPath,
-                       command: ([path] + arguments).joined(separator: " "))
+                       command: ([path] + arguments).joined(separator: " "), peakPath: peakPath)
+    }
+
+    /// `WALL_MS PEAK_RSS_KB` as `peak` wrote it.
+    static func readPeak(_ path: String) -> (Double, Int)? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 128)
+        guard fgets(&line, Int32(line.count), file) != nil else { return nil }
+        let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard fields.count == 2, let wall = Double(fields[0]), let peak = Int(fields[1]) else { return nil }
+        return (wall, peak)
     }
 
     /// Runs to the end; a non-zero exit is an error carrying the child's stderr, because a benchmark of a

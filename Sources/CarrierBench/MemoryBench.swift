@@ -10,6 +10,7 @@ enum MemoryBench {
     static let section = "memory at scale"
 
     static func run(_ context: BenchContext, into results: inout BenchResults) throws {
+        try typicalRun(context, into: &results)
         let small = context.quick ? 2_000 : 10_000
         let large = context.quick ? 20_000 : 100_000
         let smallRuns = context.quick ? 1 : 2
@@ -32,6 +33,27 @@ enum MemoryBench {
                            note: "1 GET + 1 pm.test + all reporters"))
     }
 
+    /// A typical CI job: 200 iterations of one GET (2 KB JSON) with three chai `pm.test`, JUnit report.
+    static let typicalName = "peak RSS, 200 iterations, 3 pm.test with chai, JUnit"
+
+    private static func typicalRun(_ context: BenchContext, into results: inout BenchResults) throws {
+        let runs = context.quick ? 2 : 5
+        let junit = context.scratch + "/typical-report.xml"
+        let arguments = ["-n", "200", "-r", "junit", "--reporter-junit-export", junit]
+        _ = try context.carrierRun("three-tests", arguments)
+        var peaks: [Double] = [], wall: [Double] = []
+        for _ in 0..<runs {
+            let outcome = try context.carrierRun("three-tests", arguments)
+            peaks.append(outcome.peakMegabytes)
+            wall.append(outcome.wallMilliseconds)
+        }
+        unlink(junit)
+        results.add(Figure(section: section, name: typicalName, unit: "MB", summary: Summary(peaks),
+                           note: "bench/fixtures/three-tests -n 200 -r junit"))
+        results.add(Figure(section: section, name: "time, 200 iterations, 3 pm.test with chai, JUnit", unit: "ms",
+                           summary: Summary(wall)))
+    }
+
     /// One run's peak RSS (from wait4) and wall time; the reports are deleted afterwards (they are large).
     private static func peak(_ context: BenchContext, data: String) throws -> (megabytes: Double, wallMilliseconds: Double) {
         let json = context.scratch + "/memory-report.json", junit = context.scratch + "/memory-report.xml"
@@ -40,7 +62,7 @@ enum MemoryBench {
         ])
         unlink(json)
         unlink(junit)
-        return (Double(outcome.peakRSSKilobytes) / 1024, outcome.wallMilliseconds)
+        return (outcome.peakMegabytes, outcome.wallMilliseconds)
     }
 
     /// `row,userName,email,givenName,familyName,active`, one user per row.

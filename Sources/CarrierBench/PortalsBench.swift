@@ -35,7 +35,8 @@ enum PortalsBench {
 
         _ = try context.carrier(arguments(environments[0]))
         let sequentialStart = Clock.milliseconds()
-        for environment in environments { _ = try context.carrier(arguments(environment)) }
+        var onePeaks: [Double] = []
+        for environment in environments { onePeaks.append(try context.carrier(arguments(environment)).peakMegabytes) }
         let sequential = Clock.milliseconds() - sequentialStart
 
         let concurrentStart = Clock.milliseconds()
@@ -66,10 +67,38 @@ enum PortalsBench {
                 results.add(Figure(section: section, name: "\(count) portals: one process, --parallel \(parallel)", unit: "ms",
                                    summary: Summary([Clock.milliseconds() - start])))
             }
+            try memoryPerEnvironment(context, collection: collection, environments: environments, onePeaks: onePeaks,
+                                     into: &results)
         } else {
             results.notes.append("many portals: this carrier has no --parallel (multi-environment runs not merged yet); "
                                  + "measured \(count) separate processes in sequence and at once instead")
         }
+    }
+
+    static let perEnvironmentName = "peak RSS per extra environment, --parallel 8"
+
+    /// What each environment running at once adds: peak RSS of one process running 8 environments with
+    /// `--parallel 8` (all at once), minus one environment alone, over the 7 extra; and of all of them with
+    /// `--parallel 8`, which must not grow with the environments waiting their turn.
+    private static func memoryPerEnvironment(_ context: BenchContext, collection: String, environments: [String],
+                                             onePeaks: [Double], into results: inout BenchResults) throws {
+        let runs = context.quick ? 1 : 3
+        let eight = Array(environments.prefix(8))
+        var eightPeaks: [Double] = [], allPeaks: [Double] = []
+        for _ in 0..<runs {
+            eightPeaks.append(try context.carrier(["run", collection] + eight.flatMap { ["-e", $0] } + ["--parallel", "8"]).peakMegabytes)
+        }
+        allPeaks.append(try context.carrier(["run", collection] + environments.flatMap { ["-e", $0] } + ["--parallel", "8"]).peakMegabytes)
+        let one = Summary(onePeaks).median
+        results.add(Figure(section: section, name: "peak RSS, 1 environment", unit: "MB", summary: Summary(onePeaks),
+                           note: "the processes in sequence above"))
+        results.add(Figure(section: section, name: "peak RSS, \(eight.count) environments, --parallel 8", unit: "MB",
+                           summary: Summary(eightPeaks)))
+        results.add(Figure(section: section, name: "peak RSS, \(environments.count) environments, --parallel 8", unit: "MB",
+                           summary: Summary(allPeaks)))
+        results.add(Figure(section: section, name: perEnvironmentName, unit: "MB",
+                           summary: Summary(eightPeaks.map { ($0 - one) / Double(eight.count - 1) }),
+                           note: "(8 environments at once − 1 alone) / 7"))
     }
 
     /// Whether `carrier --help` mentions `--parallel`.

@@ -23,6 +23,8 @@ struct TargetCheck {
     var met: Bool
     /// How far off, in words, when not met.
     var gap: String
+    /// What was tried for it so far (docs/performance.md has the figures), shown when not met.
+    var tried: String = ""
 }
 
 /// Everything one run of the suite found.
@@ -43,11 +45,11 @@ struct BenchResults {
 
     /// Compares a measured median with an upper (`atMost`) or lower bound and records the verdict.
     mutating func check(_ name: String, figure: String, unit: String, atMost bound: Double? = nil,
-                        atLeast lower: Double? = nil, extra: Bool = true, extraGap: String = "") {
+                        atLeast lower: Double? = nil, extra: Bool = true, extraGap: String = "", tried: String = "") {
         guard let value = median(figure) else {
             targets.append(TargetCheck(name: name, target: bound.map { "≤ \(Format.number($0)) \(unit)" }
                                            ?? "≥ \(Format.number(lower ?? 0)) \(unit)",
-                                       measured: "not measured", met: false, gap: "not measured in this run"))
+                                       measured: "not measured", met: false, gap: "not measured in this run", tried: tried))
             return
         }
         var met = extra
@@ -68,7 +70,7 @@ struct BenchResults {
             }
         }
         targets.append(TargetCheck(name: name, target: target, measured: "\(Format.number(value)) \(unit)", met: met,
-                                   gap: met ? "" : gaps.joined(separator: "; ")))
+                                   gap: met ? "" : gaps.joined(separator: "; "), tried: tried))
     }
 
     /// The table printed at the end.
@@ -96,6 +98,7 @@ struct BenchResults {
             let verdict = check.met ? "met" : "NOT MET: \(check.gap)"
             lines.append("  " + Format.pad(check.name, 46) + " " + Format.pad(check.target, 14) + " measured "
                          + Format.pad(check.measured, 14) + " " + verdict)
+            if !check.met && !check.tried.isEmpty { lines.append("      tried: " + check.tried) }
         }
         for note in notes {
             lines.append("Note: \(note)")
@@ -121,7 +124,7 @@ struct BenchResults {
             }),
             "targets": .array(targets.map { check in
                 .object(["name": .string(check.name), "target": .string(check.target), "measured": .string(check.measured),
-                         "met": .bool(check.met), "gap": .string(check.gap)])
+                         "met": .bool(check.met), "gap": .string(check.gap), "tried": .string(check.tried)])
             }),
             "notes": .array(notes.map(JSONValue.string)),
         ])

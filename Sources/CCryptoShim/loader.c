@@ -1,0 +1,38 @@
+// libcrypto, opened by the first RSA/ECDSA signature (CLazyLoad): a process that signs nothing never maps it
+// (a run that sends requests maps it anyway: libcurl needs it, and both get the same loaded copy).
+// CLazyLoad.h first: its system headers (pthread.h) must keep their default visibility.
+#include "CLazyLoad.h"
+#pragma GCC visibility push(hidden)
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+#pragma GCC visibility pop
+
+
+#define CCRYPTO_FUNCTIONS(X) \
+    X(BIO *, BIO_new_mem_buf, (const void *buf, int len), (buf, len)) \
+    X(int, BIO_free, (BIO *a), (a)) \
+    X(EVP_PKEY *, PEM_read_bio_PrivateKey, (BIO *bp, EVP_PKEY **x, pem_password_cb *cb, void *u), (bp, x, cb, u)) \
+    X(const EVP_MD *, EVP_get_digestbyname, (const char *name), (name)) \
+    X(EVP_MD_CTX *, EVP_MD_CTX_new, (void), ()) \
+    X(void, EVP_MD_CTX_free, (EVP_MD_CTX *ctx), (ctx)) \
+    X(int, EVP_DigestSignInit, (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey), (ctx, pctx, type, e, pkey)) \
+    X(int, EVP_DigestSign, (EVP_MD_CTX *ctx, unsigned char *sigret, size_t *siglen, const unsigned char *tbs, size_t tbslen), (ctx, sigret, siglen, tbs, tbslen)) \
+    X(int, EVP_PKEY_CTX_set_rsa_padding, (EVP_PKEY_CTX *ctx, int pad_mode), (ctx, pad_mode)) \
+    X(int, EVP_PKEY_CTX_set_rsa_pss_saltlen, (EVP_PKEY_CTX *ctx, int saltlen), (ctx, saltlen)) \
+    X(int, EVP_PKEY_get_base_id, (const EVP_PKEY *pkey), (pkey)) \
+    X(int, EVP_PKEY_get_bits, (const EVP_PKEY *pkey), (pkey)) \
+    X(void, EVP_PKEY_free, (EVP_PKEY *pkey), (pkey)) \
+    X(ECDSA_SIG *, d2i_ECDSA_SIG, (ECDSA_SIG **a, const unsigned char **in, long len), (a, in, len)) \
+    X(void, ECDSA_SIG_get0, (const ECDSA_SIG *sig, const BIGNUM **pr, const BIGNUM **ps), (sig, pr, ps)) \
+    X(void, ECDSA_SIG_free, (ECDSA_SIG *sig), (sig)) \
+    X(int, BN_bn2binpad, (const BIGNUM *a, unsigned char *to, int tolen), (a, to, tolen)) \
+    X(unsigned long, ERR_get_error, (void), ()) \
+    X(void, ERR_error_string_n, (unsigned long e, char *buf, size_t len), (e, buf, len)) \
+    X(void, ERR_clear_error, (void), ())
+
+CARRIER_LAZY_LIBRARY("libcrypto.so.3", "RSA and ECDSA signing needs (Debian package libssl3)", CCRYPTO_FUNCTIONS, CARRIER_LAZY_NONE)
