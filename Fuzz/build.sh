@@ -35,21 +35,30 @@ build_one() {
         # Flatten, naming each copy after its module so same-named files cannot clash.
         find "$root/Sources/$module" -name '*.swift' | while read -r file; do
             local rel="${file#"$root/Sources/$module/"}"
-            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunnerCore|HTTPServer|SCIMServer)$/d' "$file" \
+            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunnerCore|HTTPServer|SCIMServer|InstallLayout)$/d' "$file" \
                 > "$stage/${module}__${rel//\//__}"
         done
     done
     cp "$root/Fuzz/Targets/$target.swift" "$stage/zz_harness.swift"
-    # CarrierCrypto imports a C shim over libcrypto: give it a module map and link its object.
-    local extra=()
-    if [[ " $(modules_for "$target") " == *" CarrierCrypto "* ]]; then
-        mkdir -p "$stage/cmodules"
-        printf 'module CCryptoShim {\n  header "%s"\n  link "crypto"\n  export *\n}\n' \
-            "$root/Sources/CCryptoShim/include/CCryptoShim.h" > "$stage/cmodules/module.modulemap"
-        "${CC:-clang}" -c -O1 -fsanitize=address -I "$root/Sources/CCryptoShim/include" \
-            "$root/Sources/CCryptoShim/shim.c" -o "$stage/cmodules/CCryptoShim.o" || return 1
-        extra=(-I "$stage/cmodules" "$stage/cmodules/CCryptoShim.o" -lcrypto)
-    fi
+    # CarrierCrypto and HTTPServer import C shims over OpenSSL: give each a module map and link its object.
+    local extra=() modules
+    modules=" $(modules_for "$target") "
+    mkdir -p "$stage/cmodules"
+    : > "$stage/cmodules/module.modulemap"
+    add_shim() {
+        local shim="$1"; shift
+        local links="" lib
+        for lib in "$@"; do links+="  link \"$lib\"\n"; done
+        printf "module $shim {\n  header \"%s\"\n${links}  export *\n}\n" \
+            "$root/Sources/$shim/include/$shim.h" >> "$stage/cmodules/module.modulemap"
+        "${CC:-clang}" -c -O1 -fsanitize=address -I "$root/Sources/$shim/include" \
+            "$root/Sources/$shim/shim.c" -o "$stage/cmodules/$shim.o" || return 1
+        extra+=("$stage/cmodules/$shim.o")
+        for lib in "$@"; do extra+=("-l$lib"); done
+    }
+    if [[ "$modules" == *" CarrierCrypto "* ]]; then add_shim CCryptoShim crypto || return 1; fi
+    if [[ "$modules" == *" HTTPServer "* ]]; then add_shim CTLSShim ssl crypto || return 1; fi
+    [ ${#extra[@]} -gt 0 ] && extra=(-I "$stage/cmodules" "${extra[@]}")
     echo "building $target ($(ls "$stage" | wc -l) files)"
     "$SWIFTC" -sanitize=fuzzer,address -parse-as-library $OPT -g -package-name carrier -module-name "Fuzz_$target" \
         -swift-version 6 "$stage"/*.swift "${extra[@]}" -o "$out/$target" 2> "$out/$target.log" \
