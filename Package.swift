@@ -13,7 +13,12 @@ let package = Package(
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
-        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto"]),
+        // What the engine and its adapters agree on: the HTTP exchange, run events and records, the transport and
+        // sandbox protocols, variable scopes, URL encoding, the secret redactor. Adapters import this, never RunnerCore.
+        .target(name: "RunContracts", dependencies: ["CollectionModel", "JSONValue"]),
+        // One signer per auth type and their registry (`AuthSigners.all`); each declares its secret parameters.
+        .target(name: "AuthSigning", dependencies: ["RunContracts", "CollectionModel", "JSONValue", "CarrierCrypto"]),
+        .target(name: "RunnerCore", dependencies: ["RunContracts", "AuthSigning", "CollectionModel", "JSONValue", "CarrierCrypto"]),
         // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
         .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
         // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
@@ -24,7 +29,7 @@ let package = Package(
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
         // libcurl is opened by the first transfer (CLazyLoad), not linked.
         .target(name: "CCurlShim", dependencies: ["CLazyLoad"]),
-        .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
+        .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunContracts", "CollectionModel"]),
         // JavaScriptCore's C API (libjavascriptcoregtk-4.1-dev's headers), opened with dlopen by the first script so
         // that runs without scripts never map it (Sources/CJavaScriptCore/loader.c).
         .target(name: "CJavaScriptCore", dependencies: ["CLazyLoad"]),
@@ -33,35 +38,35 @@ let package = Package(
         // The git commit baked in by `make` (a weak "unknown" default otherwise); see Makefile, BUILD_INFO.
         .target(name: "CBuildInfo"),
         .target(name: "JSCSandbox", dependencies: [
-            "RunnerCore", "JSONValue", "InstallLayout",
+            "RunContracts", "CollectionModel", "JSONValue", "InstallLayout",
             .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
         ], resources: [.copy("Bootstrap")]),
-        .target(name: "Reporters", dependencies: ["RunnerCore", "CollectionModel", "JSONValue"]),
+        .target(name: "Reporters", dependencies: ["RunContracts", "CollectionModel", "JSONValue"]),
         // Server-side TLS for HTTPServer (tests' HTTPS stand-ins): a few OpenSSL calls, writes without SIGPIPE.
         .target(name: "CTLSShim", linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
         .target(name: "HTTPServer", dependencies: ["CTLSShim"]),
         .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierCLI", dependencies: [
-            "InstallLayout", "CBuildInfo", "CollectionModel", "RunnerCore", "CarrierCrypto", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
+            "InstallLayout", "CBuildInfo", "CollectionModel", "RunContracts", "AuthSigning", "RunnerCore", "CarrierCrypto", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
         .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue"]),
-        .target(name: "CarrierTestSupport", dependencies: ["RunnerCore", "HTTPServer", "JSONValue"]),
+        .target(name: "CarrierTestSupport", dependencies: ["RunContracts", "RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
-        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierCrypto", "CarrierTestSupport"]),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "CarrierTestSupport"]),
-        .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "CarrierTestSupport"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "CarrierTestSupport"]),
+        .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "RunContracts", "AuthSigning", "CarrierCrypto", "CarrierTestSupport"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RunContracts", "CarrierTestSupport"]),
+        .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "RunContracts", "RunnerCore", "CarrierTestSupport"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RunContracts", "RunnerCore", "CarrierTestSupport"]),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
-        .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
+        .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI", "RunContracts", "RunnerCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "RunContracts", "RunnerCore", "CarrierTestSupport", "HTTPServer", "JSONValue"],
                     exclude: ["Peers", "Fixtures"]),
         // Secrets, malformed inputs, network and script faults, against the built binary; the corpus is data.
-        .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "CarrierTestSupport", "HTTPServer", "JSONValue"],
+        .testTarget(name: "RobustnessTests", dependencies: ["CarrierCLI", "RunContracts", "RunnerCore", "CarrierTestSupport", "HTTPServer", "JSONValue"],
                     exclude: ["MalformedInputs"]),
     ]
 )

@@ -14,7 +14,7 @@ OPT="${FUZZ_OPT:--Onone}"
 modules_for() {
     case "$1" in
         collection|csv) echo "JSONValue CollectionModel" ;;
-        variables|url)  echo "JSONValue CollectionModel CarrierCrypto RunnerCore" ;;
+        variables|url)  echo "JSONValue CollectionModel CarrierCrypto RunContracts AuthSigning RunnerCore" ;;
         httphead)       echo "HTTPServer" ;;
         scimfilter)     echo "JSONValue HTTPServer CarrierCrypto SCIMServer" ;;
         *) echo "unknown fuzz target: $1" >&2; return 1 ;;
@@ -35,7 +35,7 @@ build_one() {
         # Flatten, naming each copy after its module so same-named files cannot clash.
         find "$root/Sources/$module" -name '*.swift' | while read -r file; do
             local rel="${file#"$root/Sources/$module/"}"
-            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunnerCore|HTTPServer|SCIMServer|InstallLayout)$/d' "$file" \
+            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunContracts|AuthSigning|RunnerCore|HTTPServer|SCIMServer|InstallLayout)$/d' "$file" \
                 > "$stage/${module}__${rel//\//__}"
         done
     done

@@ -1,5 +1,6 @@
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 
 /// tough-cookie's serialized jar, the format of Newman's `--cookie-jar` and `--export-cookie-jar`.

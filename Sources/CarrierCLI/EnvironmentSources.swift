@@ -1,5 +1,6 @@
 import CollectionModel
 import Foundation
+import RunContracts
 import RunnerCore
 
 /// One environment a run uses: the loaded file, the name reports show, and the form of that name that goes

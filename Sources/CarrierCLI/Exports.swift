@@ -1,6 +1,7 @@
 import CollectionModel
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 
 /// `--export-environment`, `--export-globals`, `--export-collection`, `--export-cookie-jar`: the state after the

@@ -1,4 +1,5 @@
 import CollectionModel
+import RunContracts
 import RunnerCore
 
 /// `carrier fetch SOURCE -o FILE`: fetches one input exactly as `carrier run` would (same TLS options, proxies,

@@ -2,6 +2,7 @@ import CarrierCrypto
 import CollectionModel
 import CurlTransport
 import Foundation
+import RunContracts
 import RunnerCore
 
 /// The bytes of one input, read from disk or received, with where they came from.

@@ -1,5 +1,6 @@
 import CollectionModel
 import JSONValue
+import RunContracts
 import RunnerCore
 
 /// Turns sources into the model (the collection, variable files, iteration data, cookies), each with where it came

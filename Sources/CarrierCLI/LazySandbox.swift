@@ -1,3 +1,4 @@
+import RunContracts
 import RunnerCore
 
 /// A sandbox started by the first script that runs: a collection without scripts never pays for starting

@@ -1,5 +1,6 @@
 import Foundation
 import Reporters
+import RunContracts
 import RunnerCore
 
 /// Runs one collection once per environment, up to `parallel` at a time, each on its own thread with its own

@@ -1,6 +1,7 @@
 import CurlTransport
 import Foundation
 import JSCSandbox
+import RunContracts
 import RunnerCore
 
 /// What one environment's run needs that holds state: its transport (with its cookie jar) and its script

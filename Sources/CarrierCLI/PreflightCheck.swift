@@ -1,6 +1,8 @@
+import AuthSigning
 import CollectionModel
 import Foundation
 import JSCSandbox
+import RunContracts
 import RunnerCore
 
 /// Looks at a collection with each environment before anything is sent: `{{variables}}` a request would send

@@ -1,4 +1,5 @@
 import Foundation
+import RunContracts
 import RunnerCore
 
 /// What the reporters see of a run: the same events and record with credentials taken out of the places a

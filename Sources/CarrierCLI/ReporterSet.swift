@@ -1,6 +1,7 @@
 import Foundation
 import JSONValue
 import Reporters
+import RunContracts
 import RunnerCore
 
 /// The reporters chosen with `-r`, wired to one environment's run: the CLI reporter listens live; JSON, JUnit and

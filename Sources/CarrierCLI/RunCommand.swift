@@ -1,4 +1,5 @@
 import Foundation
+import RunContracts
 import RunnerCore
 
 /// `carrier run COLLECTION [options]`: load everything, check it, run once per environment (one `PortalRun`, or

@@ -1,6 +1,7 @@
 import CollectionModel
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 
 /// Everything a run reads (files, URLs, the Postman API), loaded completely before the first request is sent.

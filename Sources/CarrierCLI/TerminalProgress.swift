@@ -1,4 +1,5 @@
 import Foundation
+import RunContracts
 import RunnerCore
 
 /// The live progress line on stderr (`iteration 2/10 · 34 requests · 1 failed · 12.3s`), redrawn in place with

@@ -1,3 +1,4 @@
+import RunContracts
 import RunnerCore
 
 /// A transport double for unit tests of the runner's order of work: records every request and answers from a

@@ -1,4 +1,5 @@
 import JSONValue
+import RunContracts
 import RunnerCore
 
 /// A sandbox double: records every invocation and lets the test decide each outcome (by script source).

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// The run's cookies, kept by Carrier rather than by curl's engine: Postman's `disableCookies` is per request
 /// (curl's engine is per handle), and `pm.cookies` / `--export-cookie-jar` need tough-cookie's fields

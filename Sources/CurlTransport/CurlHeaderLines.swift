@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// The CURLOPT_HTTPHEADER lines that make curl send exactly a request's headers, in order.
 enum CurlHeaderLines {

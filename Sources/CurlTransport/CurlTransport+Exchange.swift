@@ -1,6 +1,6 @@
 import CCurlShim
 import Foundation
-import RunnerCore
+import RunContracts
 
 extension CurlTransport {
     /// One `curl_easy_perform`: exactly one request and its response, no redirect following.

@@ -1,6 +1,6 @@
 import CCurlShim
 import Foundation
-import RunnerCore
+import RunContracts
 
 /// The libcurl-backed `HTTPTransport`: one easy handle per run, reused for every request so connections stay
 /// alive; redirects and cookies handled the way Postman handles them. Not thread-safe: one run, one thread.

@@ -1,5 +1,5 @@
 import Foundation
-import RunnerCore
+import RunContracts
 
 /// Collects what curl's callbacks deliver during one `curl_easy_perform`: the response's status line and
 /// headers, the (decoded) body, and the request head exactly as curl wrote it. Reached from C through an

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// Header lines read straight from the bytes curl hands over. Working on bytes rather than on `String`
 /// Characters matters here: these run for every header of every request and response, and grapheme-aware

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// One response on the way to the final one (each redirect hop produces one).
 struct HopResponse {

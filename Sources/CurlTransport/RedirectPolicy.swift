@@ -1,5 +1,5 @@
 import CCurlShim
-import RunnerCore
+import RunContracts
 
 /// Postman's redirect rules (postman-request's `redirect.js`), applied by Carrier itself rather than by curl's
 /// FOLLOWLOCATION: curl keeps a CUSTOMREQUEST method on every hop and cannot drop the body per status code,

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// Reads one `Set-Cookie` header (RFC 6265 §5.2). The returned cookie has an empty `domain` when no usable
 /// `Domain` attribute was given and an empty `path` when no valid `Path` was: the jar fills both from the URL.

@@ -1,6 +1,6 @@
 import CCurlShim
 import Glibc
-import RunnerCore
+import RunContracts
 
 /// What is known about a failed transfer when its curl code is translated.
 struct CurlFailureContext {

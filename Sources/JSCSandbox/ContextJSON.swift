@@ -1,5 +1,5 @@
 import JSONValue
-import RunnerCore
+import RunContracts
 
 /// The JSON the bootstrap's `carrier.begin` reads: one document per script, so crossing into JavaScript is one
 /// parse rather than many small native calls.

@@ -1,6 +1,6 @@
 import Foundation
 import JSONValue
-import RunnerCore
+import RunContracts
 #if canImport(CJavaScriptCore)
 import CJavaScriptCore
 #else

@@ -1,7 +1,7 @@
 import Foundation
 import InstallLayout
 import JSONValue
-import RunnerCore
+import RunContracts
 #if canImport(CJavaScriptCore)
 import CJavaScriptCore
 #else

@@ -1,5 +1,5 @@
 import JSONValue
-import RunnerCore
+import RunContracts
 
 /// Reads the JSON that the runtime's `finish` returns into a `ScriptOutcome`.
 enum OutcomeDecoder {

@@ -1,5 +1,5 @@
 import Foundation
-import RunnerCore
+import RunContracts
 
 /// What the native functions read and write while one script runs: the caller's variables, the host and the
 /// clock. Lives from the start of `run` to its end.

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 #if canImport(CJavaScriptCore)
 import CJavaScriptCore
 #else

@@ -1,5 +1,5 @@
 import JSONValue
-import RunnerCore
+import RunContracts
 #if canImport(CJavaScriptCore)
 import CJavaScriptCore
 #else
@@ -48,7 +48,7 @@ enum VariableBridge {
                 // A single scope's replaceIn sees only that scope (and dynamic variables).
                 scopes = VariableScopes(local: scope(scopeName, in: state.scopes))
             }
-            return js.makeString(VariableResolver(scopes: scopes).resolve(key))
+            return js.makeString(state.host.resolveVariables(in: key, scopes: scopes))
         case "name":
             return js.makeString(scope(scopeName, in: state.scopes).displayName)
         default:

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// The CLI text that only a many-environment run has: a one-line summary per environment and the final table
 /// (environment, requests, assertions failed, duration, result), ending with the line that names the failures.

@@ -1,5 +1,5 @@
 import Foundation
-import RunnerCore
+import RunContracts
 
 /// Newman-like live output of a run: banner, iterations, folders, requests, assertions and console lines as they
 /// happen, then the summary table and the numbered failure list from the finished `RunRecord`.

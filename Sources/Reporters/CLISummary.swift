@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// The end-of-run parts of the CLI output, pure functions of the record: Newman's statistics box and the
 /// numbered failure list (with, beyond Newman, the request and response status behind each failure).

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// One request execution as table rows: the summary row, then (for failures) a details row with the failed
 /// assertions, script errors, and the request and response as they went over the wire.

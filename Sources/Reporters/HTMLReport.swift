@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// What the HTML report needs beyond the runs; everything time- or host-dependent comes from the caller, so the
 /// same records always render the same bytes.

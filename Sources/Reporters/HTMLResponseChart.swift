@@ -1,5 +1,5 @@
 import Foundation
-import RunnerCore
+import RunContracts
 
 /// Response times per request as an inline SVG bar chart: one bar per request (mean over iterations), a tick at
 /// the slowest iteration when there were several, failed requests in red. Pure markup, no script.

@@ -1,5 +1,5 @@
 import JSONValue
-import RunnerCore
+import RunContracts
 
 extension JSONReport {
     /// Several environments' runs of one collection in one document:

@@ -1,5 +1,5 @@
 import JSONValue
-import RunnerCore
+import RunContracts
 
 /// The run as Newman's JSON reporter writes it (`{collection, environment, globals, run}` after
 /// `lib/run/summary.js`), so tools reading Newman summaries read Carrier's.

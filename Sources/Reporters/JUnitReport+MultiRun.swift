@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// One environment's finished run, as the many-environment reports take it.
 package struct EnvironmentRun: Sendable {

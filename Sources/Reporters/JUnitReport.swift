@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// What the JUnit report needs beyond the record.
 package struct JUnitOptions: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import JSONValue
-import RunnerCore
+import RunContracts
 
 /// A report file that could not be written.
 package struct ReportWriteError: Error, Sendable, CustomStringConvertible {

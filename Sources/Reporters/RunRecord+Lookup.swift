@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 extension RunRecord {
     /// The execution a failure happened in (same iteration, position and item), for details the failure lacks.

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// `RunTimings` built one response at a time, for reports of a run whose record does not keep its executions
 /// (streamed reports, long data-driven runs). Means and extremes match the batch computation; the standard

@@ -1,4 +1,4 @@
-import RunnerCore
+import RunContracts
 
 /// Mean, extremes and standard deviation of one timing across a run's responses (Newman's `run.timings`).
 package struct TimingSummary: Sendable, Equatable {

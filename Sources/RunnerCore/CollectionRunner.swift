@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import CollectionModel
 import JSONValue
 
@@ -148,7 +150,7 @@ package final class CollectionRunner {
         if execution.skipped { return (execution, next) }
 
         let resolver = VariableResolver(scopes: scopes)
-        if let auth = planned.effectiveAuth { redactor?.learn(auth: auth, resolver: resolver) }
+        if let auth = planned.effectiveAuth { redactor?.learn(AuthSigners.secrets(of: auth, resolve: resolver.resolve)) }
         record.stats.requests.total += 1
         do {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,

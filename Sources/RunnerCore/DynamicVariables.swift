@@ -1,4 +1,6 @@
 #if canImport(Glibc)
+import AuthSigning
+import RunContracts
 import Glibc
 #elseif canImport(Darwin)
 import Darwin

@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import CollectionModel
 import Foundation
 import JSONValue
@@ -167,5 +169,17 @@ private struct VariableResolution {
         case .object(let object): .object(JSONObject(object.members.map { JSONMember($0.key, json($0.value)) }))
         case .null, .bool, .number: value
         }
+    }
+}
+
+extension RequestBuilder {
+    /// Merges the behaviour of the levels above a request, outermost (collection) first: a key set at a deeper
+    /// level replaces the outer one whole (objects such as `disabledSystemHeaders` are not merged key by key).
+    package static func mergeProtocolProfileBehavior(_ levels: [JSONObject]) -> JSONObject {
+        var merged = JSONObject()
+        for level in levels {
+            for member in level.members { merged[member.key] = member.value }
+        }
+        return merged
     }
 }

@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import JSONValue
 
 /// What scripts reach through `pm.sendRequest` and `pm.cookies.jar()`: the run's own transport and cookie jar.
@@ -33,4 +35,5 @@ final class RunnerScriptHost: ScriptHost {
     func cookies(for url: String) -> [Cookie] { transport.cookies(for: url) }
     func setCookie(_ cookie: Cookie) { transport.setCookie(cookie) }
     func removeCookies(domain: String, name: String?) { transport.removeCookies(domain: domain, name: name) }
+    func resolveVariables(in text: String, scopes: VariableScopes) -> String { VariableResolver(scopes: scopes).resolve(text) }
 }

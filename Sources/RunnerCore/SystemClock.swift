@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import Foundation
 
 /// The real clock.

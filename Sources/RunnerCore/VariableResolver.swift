@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import JSONValue
 
 /// Replaces `{{name}}` as postman-collection's superstring does: innermost tokens first (`/{{([^{}]*?)}}/`),

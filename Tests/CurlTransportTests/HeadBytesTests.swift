@@ -1,3 +1,4 @@
+import RunContracts
 import RunnerCore
 import Testing
 @testable import CurlTransport

@@ -2,6 +2,7 @@ import CarrierCLI
 import CarrierTestSupport
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 

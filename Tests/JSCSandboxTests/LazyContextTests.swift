@@ -1,4 +1,5 @@
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 @testable import JSCSandbox

@@ -1,5 +1,6 @@
 import CollectionModel
 import JSONValue
+import RunContracts
 import RunnerCore
 @testable import JSCSandbox
 
@@ -22,6 +23,7 @@ final class RecordingHost: ScriptHost {
     func removeCookies(domain: String, name: String?) {
         jar.removeAll { $0.domain == domain && (name == nil || $0.name == name) }
     }
+    func resolveVariables(in text: String, scopes: VariableScopes) -> String { VariableResolver(scopes: scopes).resolve(text) }
 }
 
 func jsonResponse(_ body: String, code: Int = 200, reason: String = "OK", headers: [HTTPHeader] = [HTTPHeader("Content-Type", "application/json")]) -> HTTPResponse {

@@ -1,5 +1,6 @@
 import CollectionModel
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 @testable import JSCSandbox

@@ -1,4 +1,5 @@
 import Foundation
+import RunContracts
 import RunnerCore
 import Testing
 @testable import Reporters

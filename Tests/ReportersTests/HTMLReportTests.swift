@@ -1,5 +1,6 @@
 import Foundation
 import Reporters
+import RunContracts
 import RunnerCore
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import RunContracts
 import RunnerCore
 import Testing
 @testable import Reporters

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 @testable import Reporters

@@ -1,6 +1,7 @@
 import Foundation
 import JSONValue
 import Reporters
+import RunContracts
 import RunnerCore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 @testable import Reporters

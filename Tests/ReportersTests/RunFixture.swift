@@ -1,3 +1,4 @@
+import RunContracts
 import RunnerCore
 
 /// A hand-built two-iteration run: a passing request with a skipped test and a console line, a request in a

@@ -1,5 +1,7 @@
 import CarrierCrypto
 import Testing
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 /// The hash and HMAC functions against vectors from Python's hashlib/hmac (independent implementations).

@@ -3,6 +3,8 @@ import CollectionModel
 import Foundation
 import JSONValue
 import Testing
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 /// Digest and OAuth 1.0a against vectors computed with Python's hashlib and oauthlib (frozen time and nonces).

@@ -1,6 +1,8 @@
 import CollectionModel
 import JSONValue
 import Testing
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 /// The redactor learns the secret fields of every auth type Carrier signs, and only those.
@@ -27,8 +29,25 @@ struct AuthRedactionTests {
         let (type, parameters, secrets, visible) = Self.cases[index]
         let redactor = SecretRedactor()
         let auth = Auth(type: type, parameters: JSONObject(parameters.map { JSONMember($0.0, .string($0.1)) }))
-        redactor.learn(auth: auth, resolver: VariableResolver(scopes: VariableScopes()))
+        redactor.learn(AuthSigners.secrets(of: auth, resolve: VariableResolver(scopes: VariableScopes()).resolve))
         for secret in secrets { #expect(redactor.redact("x " + secret + " y") == "x [secret] y", "\(type): \(secret)") }
         for value in visible { #expect(redactor.redact("x " + value + " y") == "x " + value + " y", "\(type): \(value)") }
+    }
+
+    @Test("a type Carrier cannot sign is still masked by parameter names, but not its settings")
+    func unknownTypeFallsBackToNames() {
+        let redactor = SecretRedactor()
+        let auth = Auth(type: "akamai-future", parameters: JSONObject([JSONMember("apiToken", "fut-tok"),
+                                                                      JSONMember("signatureMethod", "HMAC-SHA1"),
+                                                                      JSONMember("region", "eu-1")]))
+        redactor.learn(AuthSigners.secrets(of: auth, resolve: { $0 }))
+        #expect(redactor.redact("fut-tok HMAC-SHA1 eu-1") == "[secret] HMAC-SHA1 eu-1")
+    }
+
+    @Test("every signer declares its secrets, and only noauth declares none")
+    func everySignerDeclaresSecrets() {
+        for signer in AuthSigners.all {
+            #expect(signer.secretParameters.isEmpty == (signer.type == "noauth"), "\(signer.type)")
+        }
     }
 }

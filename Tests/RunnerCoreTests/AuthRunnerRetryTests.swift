@@ -1,6 +1,8 @@
 import CarrierTestSupport
 import CollectionModel
 import JSONValue
+@testable import AuthSigning
+import RunContracts
 import RunnerCore
 import Testing
 

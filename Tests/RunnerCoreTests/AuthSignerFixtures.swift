@@ -1,6 +1,8 @@
 import CollectionModel
 import Foundation
 import JSONValue
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 /// Frozen time, nonces and keys for the auth signer tests, so every signature is a fixed vector.

@@ -3,6 +3,8 @@ import CollectionModel
 import Foundation
 import JSONValue
 import Testing
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 /// Hawk, AWS SigV4, EdgeGrid, JWT, OAuth 2.0 and NTLM against vectors from independent implementations

@@ -1,6 +1,7 @@
 import CarrierTestSupport
 import CollectionModel
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 

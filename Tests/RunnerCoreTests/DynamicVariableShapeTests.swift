@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RunContracts
 @testable import RunnerCore
 
 /// The `$random…` values have the shapes Newman's give (postman-collection 4.4 calling faker 5.5.3 without

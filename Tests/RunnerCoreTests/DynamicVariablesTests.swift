@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import RunContracts
 @testable import RunnerCore
 
 @Suite("Dynamic variables")

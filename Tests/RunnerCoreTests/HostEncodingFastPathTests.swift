@@ -1,4 +1,5 @@
 import Testing
+@testable import RunContracts
 @testable import RunnerCore
 
 @Suite("Host encoding's fast path")

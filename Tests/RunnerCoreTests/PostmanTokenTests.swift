@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import AuthSigning
+import RunContracts
 @testable import RunnerCore
 
 @Suite("Postman-Token values")

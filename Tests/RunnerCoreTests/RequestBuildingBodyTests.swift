@@ -1,6 +1,7 @@
 import CollectionModel
 import JSONValue
 import Testing
+import RunContracts
 @testable import RunnerCore
 
 @Suite("Request building: bodies by mode")

@@ -1,6 +1,7 @@
 import CollectionModel
 import Foundation
 import JSONValue
+import RunContracts
 @testable import RunnerCore
 
 /// Builders shared by the request-building tests: fixed boundary and token so bytes can be compared whole.

@@ -1,6 +1,8 @@
 import CollectionModel
 import Foundation
 import JSONValue
+import AuthSigning
+@testable import RunContracts
 import RunnerCore
 import Testing
 
@@ -33,8 +35,8 @@ struct SecretRedactorTests {
     func auth() {
         let redactor = SecretRedactor()
         let scopes = VariableScopes(collection: VariableScope(.collection, variables: [Variable(key: "k", value: "resolved-key")]))
-        redactor.learn(auth: Auth(type: "apikey", parameters: ["key": "X-Api-Key", "value": "{{k}}"]),
-                       resolver: VariableResolver(scopes: scopes))
+        redactor.learn(AuthSigners.secrets(of: Auth(type: "apikey", parameters: ["key": "X-Api-Key", "value": "{{k}}"]),
+                                           resolve: VariableResolver(scopes: scopes).resolve))
         #expect(redactor.redact("value resolved-key") == "value [secret]")
         #expect(redactor.isSensitiveHeader("x-api-key"))
         #expect(redactor.redactHeader(name: "Cookie", value: "a=b") == "[secret]")

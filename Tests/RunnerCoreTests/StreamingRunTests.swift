@@ -2,6 +2,7 @@ import CarrierTestSupport
 import CollectionModel
 import Foundation
 import JSONValue
+import RunContracts
 import RunnerCore
 import Testing
 

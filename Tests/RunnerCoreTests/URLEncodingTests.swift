@@ -1,6 +1,8 @@
 import CollectionModel
 import JSONValue
 import Testing
+import AuthSigning
+@testable import RunContracts
 @testable import RunnerCore
 
 @Suite("URL parsing as postman-collection's Url.parse")

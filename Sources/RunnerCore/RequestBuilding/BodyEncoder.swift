@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import Foundation
 import CollectionModel
 import JSONValue
@@ -127,39 +129,6 @@ struct BodyEncoder {
     }
 }
 
-/// `application/x-www-form-urlencoded` as postman-request writes a form (Node's `querystring.stringify` plus
-/// RFC 3986 escaping of `!'()*`): only `A-Z a-z 0-9 - _ . ~` stay literal, space is `%20`; repeated keys are
-/// grouped at their first occurrence (`a=1&b=2&a=3` is sent `a=1&a=3&b=2`).
-enum FormURLEncoding {
-    static func encode(_ parameters: [KeyValue]) -> String {
-        var order: [String] = []
-        var values: [String: [String]] = [:]
-        for parameter in parameters where !parameter.disabled {
-            let key = parameter.key ?? ""
-            if values[key] == nil { order.append(key) }
-            values[key, default: []].append(parameter.value ?? "")
-        }
-        return order.flatMap { key in
-            (values[key] ?? []).map { escape(key) + "=" + escape($0) }
-        }.joined(separator: "&")
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
-}
-
 /// Removes `//` and `/* */` comments outside JSON strings, as postman-runtime does for JSON raw bodies before
 /// sending (the newline ending a line comment stays; a `\r` before it goes with the comment).
 enum JSONComments {
@@ -209,11 +178,5 @@ enum JSONComments {
         guard let contentType else { return false }
         let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

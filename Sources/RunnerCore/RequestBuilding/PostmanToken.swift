@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import Glibc
 
 /// The `Postman-Token` header's value: a random (version 4, RFC 9562 variant) UUID in lower case, as

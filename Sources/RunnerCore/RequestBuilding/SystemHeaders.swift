@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import Foundation
 
 /// The final header list, in the order Newman puts headers on the wire: the user's (with auth's changes), a raw or
@@ -23,7 +25,7 @@ struct SystemHeaders {
         }
         headers = SystemHeaders.groupedByName(headers)
         if let credentials = url.credentials, !headers.contains(name: "Authorization") {
-            let text = SystemHeaders.percentDecoded(credentials.user) + ":" + SystemHeaders.percentDecoded(credentials.password)
+            let text = URLEncoding.percentDecoded(credentials.user) + ":" + URLEncoding.percentDecoded(credentials.password)
             headers.append(HTTPHeader("Authorization", BasicAuthSigner.headerValue(text)))
         }
         if case .clientForced(let type, let keepPrefix)? = body?.contentType, !disabled.contains("content-type") {
@@ -108,24 +110,5 @@ struct SystemHeaders {
             byName[header.name, default: []].append(header)
         }
         return order.flatMap { byName[$0] ?? [] }
-    }
-
-    /// `querystring.unescape`: `%XX` sequences decoded, anything malformed left as is.
-    static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
-               let byte = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                out.append(byte)
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

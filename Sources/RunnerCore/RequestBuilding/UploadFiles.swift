@@ -1,3 +1,5 @@
+import AuthSigning
+import RunContracts
 import Foundation
 
 /// Reads upload files (formdata `src`, file bodies) as Newman's secure file resolver does: relative paths from the

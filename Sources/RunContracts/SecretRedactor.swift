@@ -19,11 +19,6 @@ package final class SecretRedactor: @unchecked Sendable {
     /// Variable-name fragments that mark a variable as secret.
     package static let secretNameFragments = ["password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
                                               "credential", "private"]
-    /// Auth parameters whose names look secret but hold settings or names (`queryParamKey: token` must not
-    /// mask every "token" in a report).
-    package static let publicAuthParameters: Set<String> = ["queryparamkey", "addtokento", "tokentype", "tokenname",
-                                                           "accesstokenurl", "authurl", "headerprefix",
-                                                           "issecretbase64encoded", "client_authentication"]
     /// Header names whose values are always masked.
     package static let sensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
 
@@ -105,30 +100,16 @@ package final class SecretRedactor: @unchecked Sendable {
         }
     }
 
-    /// Learns what an auth block carries (resolved), and the header an apikey auth sets.
-    package func learn(auth: Auth, resolver: VariableResolver) {
-        func value(_ key: String) -> String? { auth.string(key).map(resolver.resolve) }
-        switch auth.type {
-        case "basic":
-            if let password = value("password") { addBasicCredentials(username: value("username") ?? "", password: password) }
-        case "apikey":
-            if let key = value("value") { add(key) }
-            if let header = value("key") {
+    /// Learns what an auth block carries, as its signer declares it (`AuthSigner.secrets(of:resolve:)`).
+    package func learn(_ secrets: [AuthSecret]) {
+        for secret in secrets {
+            switch secret {
+            case .value(let value): add(value)
+            case .basicCredentials(let username, let password): addBasicCredentials(username: username, password: password)
+            case .sensitiveHeader(let name):
                 lock.lock()
-                extraSensitiveHeaders.insert(header.lowercased())
+                extraSensitiveHeaders.insert(name.lowercased())
                 lock.unlock()
-            }
-        case "noauth":
-            break
-        default:
-            for member in auth.parameters.members {
-                let lower = member.key.lowercased()
-                guard !SecretRedactor.publicAuthParameters.contains(lower) else { continue }
-                if ["password", "token", "secret", "key", "accesstoken", "clientsecret", "privatekey", "consumersecret", "tokensecret",
-                    "authkey", "secretkey", "sessiontoken", "signature", "passphrase"].contains(where: { lower.contains($0) }),
-                   let text = member.value.stringValue {
-                    add(resolver.resolve(text))
-                }
             }
         }
     }

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import Foundation
@@ -8,6 +9,7 @@ import JSONValue
 /// (default: a UUID), `iat` and `exp` (`exp` seconds from now, default 3600), sent as `Bearer <token>`.
 /// Values in `claims` win over the separate parameters, as in the runtime.
 package struct ASAPAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["privateKey", "passphrase"] }
     package init() {}
     package var type: String { "asap" }
 

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import Foundation
@@ -6,6 +7,7 @@ import Foundation
 /// `addAuthDataToQuery`, a presigned query), service `execute-api` and region `us-east-1` by default. The payload
 /// hash goes out as `X-Amz-Content-Sha256` whenever there is a body.
 package struct AWSV4AuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["accessKey", "secretKey", "sessionToken"] }
     package init() {}
     package var type: String { "awsv4" }
 

@@ -174,3 +174,23 @@ package struct Cookie: Sendable, Equatable {
         self.hostOnly = hostOnly
     }
 }
+
+
+/// NTLM credentials handed to the transport, which performs the handshake (libcurl's `CURLAUTH_NTLM`).
+package struct NTLMCredentials: Sendable, Equatable {
+    /// User name without the domain.
+    package var username: String
+    /// Password.
+    package var password: String
+    /// Windows domain; empty for none (libcurl then sends the user name alone).
+    package var domain: String
+    /// Kept for reports; libcurl does not let us send it.
+    package var workstation: String
+    /// Credentials as the `ntlm` auth block gives them.
+    package init(username: String, password: String, domain: String = "", workstation: String = "") {
+        self.username = username
+        self.password = password
+        self.domain = domain
+        self.workstation = workstation
+    }
+}

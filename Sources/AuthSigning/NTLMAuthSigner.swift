@@ -1,9 +1,11 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 
 /// `ntlm`: the credentials go to the transport, which runs the NTLM handshake (libcurl's `CURLAUTH_NTLM`); no
 /// header is written here. `workstation` is not sent: libcurl does not let us choose it.
 package struct NTLMAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["password"] }
     package init() {}
     package var type: String { "ntlm" }
 

@@ -35,15 +35,3 @@ package enum ProtocolProfile {
         }
     }
 }
-
-extension RequestBuilder {
-    /// Merges the behaviour of the levels above a request, outermost (collection) first: a key set at a deeper
-    /// level replaces the outer one whole (objects such as `disabledSystemHeaders` are not merged key by key).
-    package static func mergeProtocolProfileBehavior(_ levels: [JSONObject]) -> JSONObject {
-        var merged = JSONObject()
-        for level in levels {
-            for member in level.members { merged[member.key] = member.value }
-        }
-        return merged
-    }
-}

@@ -4,6 +4,25 @@ import CollectionModel
 /// outside ASCII and C0 controls are always encoded; each URL part adds its own characters; `%` is never encoded, so
 /// text that is already encoded stays as it is.
 package enum URLEncoding {
+    /// `querystring.unescape`: `%XX` sequences decoded, anything malformed left as is.
+    package static func percentDecoded(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let byte = UInt8(String(decoding: bytes[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                out.append(byte)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A set of ASCII bytes to percent-encode, on top of C0 controls, DEL and non-ASCII bytes.
     package struct EncodeSet: Sendable {
         private let bytes: Set<UInt8>
@@ -113,5 +132,44 @@ extension URLEncoding {
     package static func splitUserInfo(_ userInfo: String) -> (String, String?) {
         guard let colon = userInfo.firstIndex(of: ":") else { return (userInfo, nil) }
         return (String(userInfo[..<colon]), String(userInfo[userInfo.index(after: colon)...]))
+    }
+}
+
+/// `application/x-www-form-urlencoded` as postman-request writes a form (Node's `querystring.stringify` plus
+/// RFC 3986 escaping of `!'()*`): only `A-Z a-z 0-9 - _ . ~` stay literal, space is `%20`; repeated keys are
+/// grouped at their first occurrence (`a=1&b=2&a=3` is sent `a=1&a=3&b=2`).
+package enum FormURLEncoding {
+    package static func encode(_ parameters: [KeyValue]) -> String {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for parameter in parameters where !parameter.disabled {
+            let key = parameter.key ?? ""
+            if values[key] == nil { order.append(key) }
+            values[key, default: []].append(parameter.value ?? "")
+        }
+        return order.flatMap { key in
+            (values[key] ?? []).map { escape(key) + "=" + escape($0) }
+        }.joined(separator: "&")
+    }
+
+    package static func escape(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -1,3 +1,4 @@
+import RunContracts
 import CollectionModel
 import JSONValue
 
@@ -47,11 +48,20 @@ package protocol AuthSigner: Sendable {
     /// After a response: the auth to send the request again with (Digest's challenge), or `nil` to keep the
     /// response. postman-runtime calls this the `post` hook; a `false` there replays the request.
     func retry(after response: HTTPResponse, auth: Auth, context: AuthSigningContext) -> Auth?
+    /// The parameters of this type that hold credentials (as Postman names them), which reports never show.
+    var secretParameters: [String] { get }
+    /// What reports must mask for this auth block, values resolved with `resolve`; by default the value of each
+    /// of `secretParameters`.
+    func secrets(of auth: Auth, resolve: (String) -> String) -> [AuthSecret]
 }
 
 extension AuthSigner {
     /// Most types never replay.
     package func retry(after response: HTTPResponse, auth: Auth, context: AuthSigningContext) -> Auth? { nil }
+
+    package func secrets(of auth: Auth, resolve: (String) -> String) -> [AuthSecret] {
+        secretParameters.compactMap { name in auth.string(name).map { .value(resolve($0)) } }
+    }
 }
 
 /// The auth types Carrier can sign.
@@ -80,6 +90,25 @@ package enum AuthSigners {
         return signer.sign(&request, auth: auth)
     }
 
+    /// What reports must mask for an auth block. A type Carrier cannot sign is still masked: every parameter
+    /// whose name looks like a credential, but for the names Postman uses for settings (`queryParamKey: token`
+    /// must not mask every "token" in a report).
+    package static func secrets(of auth: Auth, resolve: (String) -> String) -> [AuthSecret] {
+        if let signer = signer(for: auth.type) { return signer.secrets(of: auth, resolve: resolve) }
+        return auth.parameters.members.compactMap { member in
+            let lower = member.key.lowercased()
+            guard !settingParameters.contains(lower), credentialNameFragments.contains(where: { lower.contains($0) }),
+                  let text = member.value.stringValue else { return nil }
+            return .value(resolve(text))
+        }
+    }
+
+    private static let credentialNameFragments = ["password", "token", "secret", "key", "signature", "passphrase"]
+    private static let settingParameters: Set<String> = ["queryparamkey", "addtokento", "tokentype", "tokenname",
+                                                         "accesstokenurl", "authurl", "headerprefix",
+                                                         "issecretbase64encoded", "client_authentication",
+                                                         "signaturemethod"]
+
     /// The auth to replay the request with after `response`, `nil` when the response stands.
     package static func retry(after response: HTTPResponse, auth: Auth?, context: AuthSigningContext) -> Auth? {
         guard let auth, let signer = signer(for: auth.type) else { return nil }
@@ -91,5 +120,6 @@ package enum AuthSigners {
 package struct NoAuthSigner: AuthSigner {
     package init() {}
     package var type: String { "noauth" }
+    package var secretParameters: [String] { [] }
     package func sign(_ request: inout SignableRequest, auth: Auth) -> [String] { [] }
 }

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import Foundation
@@ -8,6 +9,7 @@ import JSONValue
 /// parameter. Like `jsonwebtoken` given a string payload, no `iat` is added and `typ` appears only when the
 /// `header` parameter sets it.
 package struct JWTAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["secret", "privateKey", "passphrase"] }
     package init() {}
     package var type: String { "jwt" }
 

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import Foundation
@@ -6,6 +7,7 @@ import Foundation
 /// `baseURL`'s host), path with query, the `headersToSign`, and for POST the base64 SHA-256 of the body's first
 /// `maxBodySize` bytes (128 KiB by default).
 package struct EdgeGridAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["accessToken", "clientToken", "clientSecret"] }
     package init() {}
     package var type: String { "edgegrid" }
 

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import JSONValue

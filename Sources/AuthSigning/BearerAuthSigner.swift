@@ -1,7 +1,9 @@
+import RunContracts
 import CollectionModel
 
 /// `bearer`: replaces any `Authorization` header with `Bearer <token>`; an empty token signs nothing.
 package struct BearerAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["token"] }
     package init() {}
     package var type: String { "bearer" }
 

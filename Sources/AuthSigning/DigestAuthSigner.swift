@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 
@@ -5,6 +6,7 @@ import CollectionModel
 /// `auth-int`. Without a nonce and realm the request goes unsigned; the server's 401 challenge then supplies them
 /// and `retry` replays the request signed (unless `disableRetryRequest`).
 package struct DigestAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["password"] }
     package init() {}
     package var type: String { "digest" }
 

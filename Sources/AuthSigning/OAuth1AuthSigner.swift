@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import Foundation
 import CollectionModel
@@ -5,6 +6,7 @@ import CollectionModel
 /// `oauth1` (OAuth 1.0a, RFC 5849) as postman-runtime signs it: HMAC-SHA1/256/512, RSA-SHA1/256/512, PLAINTEXT;
 /// parameters in the Authorization header, the urlencoded body (PUT/POST) or the query.
 package struct OAuth1AuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["consumerKey", "consumerSecret", "token", "tokenSecret", "privateKey", "verifier"] }
     package init() {}
     package var type: String { "oauth1" }
 

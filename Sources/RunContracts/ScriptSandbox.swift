@@ -159,6 +159,9 @@ package protocol ScriptHost: AnyObject {
     func cookies(for url: String) -> [Cookie]
     func setCookie(_ cookie: Cookie)
     func removeCookies(domain: String, name: String?)
+    /// `{{name}}` references in `text` resolved against `scopes` and the dynamic variables, for `replaceIn`:
+    /// resolution is the engine's, so the sandbox and the request builder resolve alike.
+    func resolveVariables(in text: String, scopes: VariableScopes) -> String
 }
 
 /// Runs collection scripts. One instance (one JavaScript context) serves a whole run; each script runs in its

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import CollectionModel
 import Foundation
@@ -9,6 +10,7 @@ import JSONValue
 /// `accessTokenUrl`, the token is fetched with a real POST, cached for the run and fetched again once
 /// `expires_in` has passed.
 package struct OAuth2AuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["accessToken", "refreshToken", "clientSecret", "password", "id_token"] }
     package init() {}
     package var type: String { "oauth2" }
 

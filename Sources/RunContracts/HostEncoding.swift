@@ -38,7 +38,7 @@ enum HostEncoding {
     /// `nil` when the host is not a valid domain.
     static func domainToASCII(_ host: String) -> String? {
         // The WHATWG host parser reads percent-escapes first (`a%60b.org` is the host ``a`b.org``).
-        let mapped = SystemHeaders.percentDecoded(host).precomposedStringWithCanonicalMapping.lowercased()
+        let mapped = URLEncoding.percentDecoded(host).precomposedStringWithCanonicalMapping.lowercased()
         var labels: [String] = []
         for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
             if label.unicodeScalars.allSatisfy(\.isASCII) {

@@ -1,3 +1,4 @@
+import RunContracts
 import CarrierCrypto
 import Foundation
 import CollectionModel
@@ -5,6 +6,7 @@ import CollectionModel
 /// `hawk` (hawk.1 header scheme) as postman-request's Hawk helper writes it: sha1 or sha256 MAC over the
 /// normalized request string; optional payload hash, `ext`, and the Oz `app`/`dlg` pair.
 package struct HawkAuthSigner: AuthSigner {
+    package var secretParameters: [String] { ["authKey"] }
     package init() {}
     package var type: String { "hawk" }
 

@@ -1,3 +1,4 @@
+import RunContracts
 import CollectionModel
 import Foundation
 
@@ -5,6 +6,12 @@ import Foundation
 package struct BasicAuthSigner: AuthSigner {
     package init() {}
     package var type: String { "basic" }
+    package var secretParameters: [String] { ["password"] }
+
+    package func secrets(of auth: Auth, resolve: (String) -> String) -> [AuthSecret] {
+        guard let password = auth.string("password").map(resolve) else { return [] }
+        return [.basicCredentials(username: auth.string("username").map(resolve) ?? "", password: password)]
+    }
 
     package func sign(_ request: inout SignableRequest, auth: Auth) -> [String] {
         let credentials = (auth.string("username") ?? "") + ":" + (auth.string("password") ?? "")

@@ -1,3 +1,4 @@
+import RunContracts
 import CollectionModel
 
 /// `apikey`: `key: value` as a header (default) or, with `in: query`, as a query parameter, replacing any of the same
@@ -5,6 +6,14 @@ import CollectionModel
 package struct APIKeyAuthSigner: AuthSigner {
     package init() {}
     package var type: String { "apikey" }
+    package var secretParameters: [String] { ["value"] }
+
+    /// The key's value, and its header name: the header is masked wherever headers are shown.
+    package func secrets(of auth: Auth, resolve: (String) -> String) -> [AuthSecret] {
+        var secrets: [AuthSecret] = auth.string("value").map { [.value(resolve($0))] } ?? []
+        if let header = auth.string("key").map(resolve) { secrets.append(.sensitiveHeader(header)) }
+        return secrets
+    }
 
     package func sign(_ request: inout SignableRequest, auth: Auth) -> [String] {
         let key = auth.string("key") ?? ""
