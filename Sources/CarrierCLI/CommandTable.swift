@@ -1,3 +1,5 @@
+import Reporters
+
 /// Every command and option of `carrier`, declared once. The parsers look flags up here (an option that is not
 /// declared is an unknown option), and `--help`, `carrier --generate-man` and `carrier --generate-completion`
 /// render the same declarations, so the three cannot drift apart.
@@ -79,12 +81,12 @@ enum CommandTable {
             .init(.exportSecrets, ["--export-secrets"], "keep secret values in exported files (default: written empty)"),
         ]),
         ("Output", [
-            .init(.reporters, ["-r", "--reporters"], value: "LIST", completion: .choices(["cli", "json", "junit", "html"]),
-                  "comma-separated reporters: cli, json, junit, html"),
-            .init(.reporterOption, ["--reporter-json-export"], value: "PATH", completion: .file, "where the JSON report goes"),
-            .init(.reporterOption, ["--reporter-junit-export"], value: "PATH", completion: .file, "where the JUnit XML report goes"),
-            .init(.reporterOption, ["--reporter-html-export"], value: "PATH", completion: .file,
-                  "where the HTML report goes; with several environments a PATH holding {environment} gives one file each, without it one combined file"),
+            .init(.reporters, ["-r", "--reporters"], value: "LIST", completion: .choices(ReporterRegistry.names),
+                  "comma-separated reporters: " + ReporterRegistry.names.joined(separator: ", ")),
+        ] + ReporterRegistry.fileReporters.map { reporter in
+            .init(.reporterOption, ["--reporter-\(reporter.name)-export"], value: "PATH", completion: .file,
+                  "where \(reporter.title) goes; with several environments a PATH holding {environment} gives one file each")
+        } + [
             .init(.reporterOption, ["--reporter-cli-no-summary"], "CLI: no summary table"),
             .init(.reporterOption, ["--reporter-cli-no-failures"], "CLI: no list of failures"),
             .init(.reporterOption, ["--reporter-cli-no-assertions"], "CLI: no assertion lines"),

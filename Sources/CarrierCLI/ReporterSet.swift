@@ -12,9 +12,8 @@ import RunnerCore
 /// finishes, into a spool beside the file) and completed atomically at the end, so a long run's memory does not
 /// grow with its iterations.
 struct ReporterSet {
-    static let known = ["cli", "json", "junit", "html"]
-    /// File reporters and the extension of their default path.
-    static let fileReporters: [(name: String, ext: String)] = [("json", "json"), ("junit", "xml"), ("html", "html")]
+    /// Every name `-r` takes (ReporterRegistry).
+    static var known: [String] { ReporterRegistry.names }
 
     private(set) var observers: [RunObserver] = []
     private let options: RunCommandOptions
@@ -109,82 +108,65 @@ struct ReporterSet {
     /// holds `{environment}` (the rest are combined later).
     func finish(_ record: RunRecord, scopes: VariableScopes, perEnvironmentOnly: Bool) throws(CLIError) {
         let record = redaction.record(record)
-        let redact: @Sendable (String) -> String = { [redaction] in redaction.text($0) }
-        for (name, ext) in ReporterSet.fileReporters where options.reporters.contains(name) {
-            let template = ReporterSet.exportPath(name, ext: ext, options: options, collectionName: inputs.collection.info.name)
+        let documents = (environment: Optional(ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true)),
+                         globals: Optional(ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false)))
+        for reporter in ReporterRegistry.fileReporters where options.reporters.contains(reporter.name) {
+            let template = ReporterSet.exportPath(reporter.name, ext: reporter.fileExtension, options: options,
+                                                  collectionName: inputs.collection.info.name)
             if perEnvironmentOnly && !EnvironmentPlaceholder.contains(template) { continue }
             let path = EnvironmentPlaceholder.apply(template, environment: environment)
+            // The two reports that can grow with the run were spooled as it went; they are completed, not rendered.
             do {
-                if name == "json", let jsonStream {
-                    try jsonStream.finish(record, collection: inputs.collection.source,
-                                          environment: ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true),
-                                          globals: ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false))
+                if reporter is JSONFileReporter, let jsonStream {
+                    try jsonStream.finish(record, collection: inputs.collection.source, environment: documents.environment,
+                                          globals: documents.globals)
                     continue
                 }
-                if name == "junit", let junitStream {
+                if reporter is JUnitFileReporter, let junitStream {
                     try junitStream.finish(record)
                     continue
                 }
             } catch {
                 throw CLIError(error.description)
             }
-            switch name {
-            case "json":
-                let summary = JSONReport.render(record, collection: inputs.collection.source,
-                                                environment: ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true),
-                                                globals: ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false),
-                                                redactor: redact)
-                try AtomicFile.write(summary.serialized(indent: 2), to: path)
-            case "junit":
-                // One of many: suites named and classed by environment, as in the combined file, so a CI server
-                // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
-                let options = JUnitOptions(environmentName: inputs.environment?.name, redactor: redact)
-                let xml = perEnvironmentOnly
-                    ? JUnitReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? "", record: record)], options: options)
-                    : JUnitReport.render(record, options: options)
-                try AtomicFile.write(xml, to: path)
-            default:
-                let html = HTMLReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "",
-                                                                   record: record)],
-                                             options: ReporterSet.htmlOptions([redaction]))
-                try AtomicFile.write(html, to: path)
-            }
+            // One of many: suites named and classed by environment, as in the combined file, so a CI server
+            // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
+            let run = EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "", record: record)
+            let input = ReporterSet.reportInput([run], documents: [documents], groupsByEnvironment: perEnvironmentOnly,
+                                                inputs: inputs, redactions: [redaction])
+            try AtomicFile.write(reporter.render(input), to: path)
         }
     }
 
     /// The combined files of a many-environment run: every file reporter whose path has no `{environment}`.
     static func writeCombined(_ results: [PortalResult], options: RunCommandOptions, inputs: RunInputs) throws(CLIError) {
-        let redactions = results.map(\.redaction)
-        let redact: @Sendable (String) -> String = { text in redactions.reduce(text) { $1.text($0) } }
         let runs = results.map { EnvironmentRun(environmentName: $0.environment.name, record: $0.redaction.record($0.record)) }
-        for (name, ext) in fileReporters where options.reporters.contains(name) {
-            let path = exportPath(name, ext: ext, options: options, collectionName: inputs.collection.info.name)
+        let documents = results.map { result in
+            (environment: Optional(variableDocument(result.scopes.environment, inputs: result.inputs, environment: true)),
+             globals: Optional(variableDocument(result.scopes.globals, inputs: result.inputs, environment: false)))
+        }
+        let input = reportInput(runs, documents: documents, groupsByEnvironment: true, inputs: inputs,
+                                redactions: results.map(\.redaction))
+        for reporter in ReporterRegistry.fileReporters where options.reporters.contains(reporter.name) {
+            let path = exportPath(reporter.name, ext: reporter.fileExtension, options: options, collectionName: inputs.collection.info.name)
             if EnvironmentPlaceholder.contains(path) { continue }
-            switch name {
-            case "json":
-                let documents = results.map { result in
-                    (environment: Optional(variableDocument(result.scopes.environment, inputs: result.inputs, environment: true)),
-                     globals: Optional(variableDocument(result.scopes.globals, inputs: result.inputs, environment: false)))
-                }
-                let summary = JSONReport.render(runs: runs, documents: documents, collection: inputs.collection.source,
-                                                redactor: redact)
-                try AtomicFile.write(summary.serialized(indent: 2), to: path)
-            case "junit":
-                try AtomicFile.write(JUnitReport.render(runs: runs, options: JUnitOptions(redactor: redact)), to: path)
-            default:
-                try AtomicFile.write(HTMLReport.render(runs: runs, options: htmlOptions(redactions)), to: path)
-            }
+            try AtomicFile.write(reporter.render(input), to: path)
         }
     }
 
-    private static func htmlOptions(_ redactions: [ReportRedaction]) -> HTMLReportOptions {
-        HTMLReportOptions(
-            generatedAt: SystemClock().now(),
+    /// What every file reporter renders from: the records, the variable documents, and every environment's
+    /// redactor applied to what the renderers add.
+    private static func reportInput(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
+                                    groupsByEnvironment: Bool, inputs: RunInputs, redactions: [ReportRedaction]) -> ReportInput {
+        ReportInput(
+            runs: runs, groupsByEnvironment: groupsByEnvironment, collection: inputs.collection.source,
+            variableDocuments: documents,
             redactor: { text in redactions.reduce(text) { $1.text($0) } },
             headerRedactor: { name, value in
                 if redactions.contains(where: { $0.redactor.isSensitiveHeader(name) }) { return SecretRedactor.mask }
                 return redactions.reduce(value) { $1.text($0) }
-            })
+            },
+            generatedAt: SystemClock().now())
     }
 
     /// Newman writes reports without an export path to `newman/<collection>-<timestamp>.<ext>`.
@@ -194,17 +176,10 @@ struct ReporterSet {
         return "newman/\(name)-\(stamp).\(ext)"
     }
 
-    /// A variable scope as Newman's summary shows it; secret values are masked like everything else in reports.
+    /// A scope as the JSON report shows it, with the id and name of the file it came from.
     private static func variableDocument(_ scope: VariableScope, inputs: RunInputs, environment: Bool) -> JSONValue {
         let file = environment ? inputs.environment : inputs.globals
-        return .object([
-            "id": .string(file?.id ?? ""),
-            "name": .string(file?.name ?? ""),
-            "values": .array(scope.variables.map { variable in
-                let secret = SecretRedactor.isSecret(variable, processEnvironmentNames: inputs.processEnvironmentNames)
-                return .object(["key": .string(variable.key), "value": secret ? .string(SecretRedactor.mask) : variable.value,
-                                "type": .string(variable.type ?? "any"), "enabled": .bool(!variable.disabled)])
-            }),
-        ])
+        return JSONReport.variableDocument(scope, id: file?.id ?? "", name: file?.name ?? "",
+                                           processEnvironmentNames: inputs.processEnvironmentNames)
     }
 }

@@ -242,3 +242,20 @@ package enum JSONReport {
         }
     }
 }
+
+extension JSONReport {
+    /// A variable scope as Newman's summary shows it (`environment`, `globals`): `id` and `name` of the file it was
+    /// read from, and its values, secret ones masked like everything else in reports.
+    package static func variableDocument(_ scope: VariableScope, id: String, name: String,
+                                         processEnvironmentNames: [String]) -> JSONValue {
+        .object([
+            "id": .string(id),
+            "name": .string(name),
+            "values": .array(scope.variables.map { variable in
+                let secret = SecretRedactor.isSecret(variable, processEnvironmentNames: processEnvironmentNames)
+                return .object(["key": .string(variable.key), "value": secret ? .string(SecretRedactor.mask) : variable.value,
+                                "type": .string(variable.type ?? "any"), "enabled": .bool(!variable.disabled)])
+            }),
+        ])
+    }
+}
