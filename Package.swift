@@ -12,6 +12,8 @@ let package = Package(
     targets: [
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
+        // Temp file, fsync, rename, fsync of the directory: every file Carrier writes (exports, reports, SCIM store).
+        .target(name: "AtomicFile"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
         // What the engine and its adapters agree on: the HTTP exchange, run events and records, the transport and
         // sandbox protocols, variable scopes, URL encoding, the secret redactor. Adapters import this, never RunnerCore.
@@ -41,27 +43,28 @@ let package = Package(
             "RunContracts", "CollectionModel", "JSONValue", "InstallLayout",
             .target(name: "CJavaScriptCore", condition: .when(platforms: [.linux])),
         ], resources: [.copy("Bootstrap")]),
-        .target(name: "Reporters", dependencies: ["RunContracts", "CollectionModel", "JSONValue"]),
+        .target(name: "Reporters", dependencies: ["RunContracts", "CollectionModel", "JSONValue", "AtomicFile"]),
         // Server-side TLS for HTTPServer (tests' HTTPS stand-ins): a few OpenSSL calls, writes without SIGPIPE.
         .target(name: "CTLSShim", linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
         .target(name: "HTTPServer", dependencies: ["CTLSShim"]),
-        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto"]),
+        .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto", "AtomicFile"]),
         .target(name: "CarrierCLI", dependencies: [
-            "InstallLayout", "CBuildInfo", "CollectionModel", "RunContracts", "AuthSigning", "RunnerCore", "CarrierCrypto", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
+            "InstallLayout", "CBuildInfo", "AtomicFile", "CollectionModel", "RunContracts", "AuthSigning", "RunnerCore", "CarrierCrypto", "CurlTransport", "JSCSandbox", "Reporters", "SCIMServer", "HTTPServer", "JSONValue",
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
-        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue"]),
+        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue", "CarrierTestSupport"]),
         .target(name: "CarrierTestSupport", dependencies: ["RunContracts", "RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
+        .testTarget(name: "AtomicFileTests", dependencies: ["AtomicFile"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
         .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "RunContracts", "AuthSigning", "CarrierCrypto", "CarrierTestSupport"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RunContracts", "CarrierTestSupport"]),
         .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "RunContracts", "RunnerCore", "CarrierTestSupport"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RunContracts", "RunnerCore", "CarrierTestSupport"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
-        .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CarrierTestSupport"]),
+        .testTarget(name: "SCIMServerTests", dependencies: ["SCIMServer", "HTTPServer", "CarrierTestSupport"]),
         .testTarget(name: "CarrierCLITests", dependencies: ["CarrierCLI", "RunContracts", "RunnerCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CarrierCLI", "RunContracts", "RunnerCore", "CarrierTestSupport", "HTTPServer", "JSONValue"],
                     exclude: ["Peers", "Fixtures"]),

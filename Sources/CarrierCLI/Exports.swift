@@ -25,20 +25,20 @@ enum Exports {
             let document = variableFile(scopes.environment, id: inputs.environment?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.environment?.name ?? "", scope: "environment",
                                         processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
-            try AtomicFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
+            try OutputFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "environment", suffix: "postman_environment.json"))
         }
         if let path = options.exportGlobals {
             let document = variableFile(scopes.globals, id: inputs.globals?.id ?? UUID().uuidString.lowercased(),
                                         name: inputs.globals?.name ?? "globals", scope: "globals",
                                         processEnvironmentNames: policy, keepSecrets: options.exportSecrets)
-            try AtomicFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
+            try OutputFile.write(mask(document).serialized(indent: 2), to: resolve(path, defaultName: "globals", suffix: "postman_globals.json"))
         }
         if let path = options.exportCollection {
             var source = inputs.collection.source.objectValue ?? JSONObject()
             source["variable"] = .array(scopes.collection.variables.map { variable in
                 exportedVariable(variable, processEnvironmentNames: policy, keepSecrets: options.exportSecrets, includeEnabled: false)
             })
-            try AtomicFile.write(mask(JSONValue.object(source)).serialized(indent: 2),
+            try OutputFile.write(mask(JSONValue.object(source)).serialized(indent: 2),
                                  to: resolve(path, defaultName: "collection", suffix: "postman_collection.json"))
         }
         if let path = options.exportCookieJar {
@@ -47,7 +47,7 @@ enum Exports {
                 if !options.exportSecrets, redactor.redact(cookie.value) != cookie.value { copy.value = "" }
                 return copy
             }
-            try AtomicFile.write(CookieJarFile.render(cookies).serialized(indent: 2),
+            try OutputFile.write(CookieJarFile.render(cookies).serialized(indent: 2),
                                  to: resolve(path, defaultName: "cookies", suffix: "json"))
         }
     }

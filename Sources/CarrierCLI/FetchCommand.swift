@@ -17,7 +17,7 @@ enum FetchCommand {
             let role = try role(of: options.collectionPath, kind: options.fetchKind)
             let source = try InputSource.parse(options.collectionPath, role: role, apiKeyAvailable: fetcher.hasAPIKey)
             let checked = try check(source, role: role, loader: InputLoader(fetcher: fetcher))
-            try AtomicFile.write(checked.bytes, to: destination)
+            try OutputFile.write(checked.bytes, to: destination)
             output.standardOutput("Wrote \(destination): \(checked.summary)\n")
             return ExitCode.success
         } catch {

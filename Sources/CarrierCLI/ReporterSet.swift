@@ -134,7 +134,7 @@ struct ReporterSet {
             let run = EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "", record: record)
             let input = ReporterSet.reportInput([run], documents: [documents], groupsByEnvironment: perEnvironmentOnly,
                                                 inputs: inputs, redactions: [redaction])
-            try AtomicFile.write(reporter.render(input), to: path)
+            try OutputFile.write(reporter.render(input), to: path)
         }
     }
 
@@ -150,7 +150,7 @@ struct ReporterSet {
         for reporter in ReporterRegistry.fileReporters where options.reporters.contains(reporter.name) {
             let path = exportPath(reporter.name, ext: reporter.fileExtension, options: options, collectionName: inputs.collection.info.name)
             if EnvironmentPlaceholder.contains(path) { continue }
-            try AtomicFile.write(reporter.render(input), to: path)
+            try OutputFile.write(reporter.render(input), to: path)
         }
     }
 

@@ -46,8 +46,8 @@ package enum CarrierProcess {
         process.environment = merged
         let scratch = try TemporaryDirectory()
         let outPath = scratch.path + "/stdout", errPath = scratch.path + "/stderr"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
@@ -95,7 +95,7 @@ package final class TemporaryDirectory: @unchecked Sendable {
     @discardableResult
     package func write(_ name: String, bytes: [UInt8]) throws -> String {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         return file
     }
 }

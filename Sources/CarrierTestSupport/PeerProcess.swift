@@ -47,7 +47,7 @@ package final class PeerProcess: @unchecked Sendable {
         process.environment = merged
         let stdout = Pipe()
         let errPath = scratch.path + "/stderr"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = stdout
         process.standardError = stderr

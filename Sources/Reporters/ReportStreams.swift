@@ -1,3 +1,4 @@
+import AtomicFile
 import Foundation
 import JSONValue
 import RunContracts
@@ -6,6 +7,7 @@ import RunContracts
 package struct ReportWriteError: Error, Sendable, CustomStringConvertible {
     package var description: String
     init(_ path: String, _ what: String) { description = "\(path): \(what)" }
+    init(_ error: AtomicFileError) { description = error.description }
 }
 
 /// The JSON summary written as the run goes, for runs too long to keep in memory: each execution is rendered
@@ -154,26 +156,25 @@ final class ReportSpool {
         defer { discard() }
         guard let file else { throw ReportWriteError(path, "the report was already written") }
         if let failure { throw ReportWriteError(path, "cannot write: \(failure)") }
-        let temporary = URL(fileURLWithPath: path).deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: path).lastPathComponent).\(getpid()).tmp").path
-        guard let out = fopen(temporary, "w") else {
-            throw ReportWriteError(path, "cannot write: \(String(cString: strerror(errno)))")
-        }
-        var ok = write(head, to: out)
         fflush(file)
         rewind(file)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while ok {
-            let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if read == 0 { ok = ferror(file) == 0; break }
-            ok = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, read, out) == read }
-        }
-        ok = ok && write(tail, to: out) && fflush(out) == 0 && fsync(fileno(out)) == 0
-        let error = String(cString: strerror(errno))
-        fclose(out)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ReportWriteError(path, "cannot write: \(error)")
+        do throws(AtomicFileError) {
+            try AtomicFile.write(to: path) { (out: AtomicFile.Writer) throws(AtomicFileError) in
+                try out.write(head)
+                var buffer = [UInt8](repeating: 0, count: 1 << 20)
+                while true {
+                    let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+                    if read == 0 {
+                        if ferror(file) != 0 { throw AtomicFileError(path: path, message: "cannot read its spool") }
+                        break
+                    }
+                    let ok = buffer.withUnsafeBytes { out.write(UnsafeRawBufferPointer(rebasing: $0[..<read])) }
+                    if !ok { throw AtomicFileError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+                }
+                try out.write(tail)
+            }
+        } catch {
+            throw ReportWriteError(error)
         }
     }
 
@@ -182,10 +183,5 @@ final class ReportSpool {
         fclose(file)
         unlink(spoolPath)
         self.file = nil
-    }
-
-    private func write(_ text: String, to out: UnsafeMutablePointer<FILE>) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.isEmpty || fwrite($0.baseAddress, 1, $0.count, out) == $0.count }
     }
 }

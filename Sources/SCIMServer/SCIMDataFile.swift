@@ -1,3 +1,4 @@
+import AtomicFile
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,42 +73,10 @@ enum SCIMDataFile {
             "users": .array(contents.users.map(JSONValue.object)), "groups": .array(contents.groups.map(JSONValue.object)),
         ])
         let bytes = Array((document.serialized(indent: 2) + "\n").utf8)
-        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(path, "cannot create \(temporary)") }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let error = failure(path, "write failed")
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
-            written += result
-        }
-        guard fsync(fd) == 0 else {
-            let error = failure(path, "fsync failed")
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let error = failure(path, "rename failed")
-            unlink(temporary)
-            throw error
-        }
-        // The rename is only durable once the directory entry is on disk.
-        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            fsync(directoryFD)
-            close(directoryFD)
+        do {
+            try AtomicFile.write(bytes, to: path, permissions: 0o600, createDirectories: false)
+        } catch {
+            throw SCIMDataFileError(path: path, message: error.message)
         }
     }
 

@@ -20,7 +20,8 @@ struct MarkdownReportTests {
         #expect(lines.contains("### Failures"))
         let listed = lines.filter { $0.range(of: #"^\d+\. "#, options: .regularExpression) != nil }
         #expect(listed.count == record.failures.count)
-        let assertion = try? #require(record.failures.first { $0.kind == .assertion })
+        let assertion = record.failures.first { $0.kind == .assertion }
+        #expect(assertion != nil)
         #expect(listed.contains { $0.contains(assertion?.source ?? "?") && $0.contains("`Users / Create user`") })
         #expect(listed.contains { $0.contains("TypeError") && $0.contains("(iteration 2)") })
     }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import HTTPServer
 
 /// A response as read off the wire by `LoopbackHTTPClient`.
 package struct LoopbackHTTPResponse: Sendable {
@@ -66,7 +67,7 @@ package final class LoopbackHTTPClient {
 
     /// Sends `bytes` verbatim.
     package func send(_ bytes: [UInt8]) throws(LoopbackHTTPClientError) {
-        guard SocketStream.writeAll(bytes, to: fd) else { throw LoopbackHTTPClientError(description: "send failed: errno \(errno)") }
+        guard HTTPWire.writeAll(bytes, to: fd) else { throw LoopbackHTTPClientError(description: "send failed: errno \(errno)") }
     }
 
     /// Sends a request with `Host` and (when there is a body) `Content-Length` added.
@@ -81,12 +82,12 @@ package final class LoopbackHTTPClient {
 
     /// Reads one response; no body for HEAD, 1xx, 204 and 304, else exactly Content-Length bytes.
     package func readResponse(forHEAD: Bool = false) throws(LoopbackHTTPClientError) -> LoopbackHTTPResponse {
-        var headEnd = HTTPRequestReader.headEnd(in: buffer, from: 0, headStart: 0)
+        var headEnd = HTTPWire.headEnd(in: buffer)
         while headEnd == nil {
             guard try receive() else {
                 throw LoopbackHTTPClientError(description: "connection closed before the end of the head; got \(String(decoding: buffer, as: UTF8.self).debugDescription)")
             }
-            headEnd = HTTPRequestReader.headEnd(in: buffer, from: 0, headStart: 0)
+            headEnd = HTTPWire.headEnd(in: buffer)
         }
         let end = headEnd ?? buffer.count
         let lines = String(decoding: buffer[0..<end], as: UTF8.self)
