@@ -30,7 +30,7 @@ BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
 LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto
 DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
-.PHONY: deps test-deps venv build release dist test-dist test demo bench bench-quick fuzz clean
+.PHONY: help deps test-deps venv build release dist test-dist test unit demo bench bench-quick fuzz clean
 
 ## deps: install the Debian packages Carrier builds and runs with (only the missing ones).
 deps:
@@ -60,9 +60,11 @@ $(VENV)/.installed: Makefile
 	$(VENV)/bin/pip install -q --disable-pip-version-check $(PY_PACKAGES)
 	touch $@
 
+## build: a debug build of everything.
 build: deps
 	$(SWIFT) build
 
+## release: .build/release/carrier, the commit baked in.
 release: deps $(BUILD_INFO)
 	$(SWIFT) build -c release --product carrier $(BUILD_FLAGS)
 
@@ -82,6 +84,14 @@ dist: deps $(BUILD_INFO)
 ## Containerfile's steps there, then run carrier inside it; checks contents, dependencies, lintian and purge.
 test-dist: dist
 	VERSION=$(VERSION) COMMIT=$(CARRIER_COMMIT) packaging/test-dist.sh dist
+
+## unit: the fast suites, in seconds: no apt, no venv, no browser, no built carrier (what `make test` adds: the
+## end-to-end and robustness suites, the Python SCIM peers, xmllint, Chromium and the fuzz pass).
+UNIT_SUITES = JSONValueTests|AtomicFileTests|CollectionModelTests|RunnerCoreTests|CurlTransportTests|JSCSandboxTests|\
+              ReportersTests|HTTPServerTests|SCIMServerTests|CarrierCLITests|CarrierCryptoTests
+unit:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter '$(UNIT_SUITES)' --skip 'JUnitSchemaTests|HTMLReportTests/chromium|SCIMPeer'
 
 ## test: unit and end-to-end tests (real servers on 127.0.0.1).
 test: deps test-deps venv
@@ -113,6 +123,11 @@ FUZZ_SECONDS ?= 30
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
 
+## help: this list.
+help:
+	@awk '/^## [a-z-]+:/ { sub(/^## /, ""); print "  make " $$0; next } /^## / { sub(/^## /, "    "); print }' $(MAKEFILE_LIST)
+
+## clean: remove builds, the venv, reports and packages.
 clean:
 	@# The cached Debian root may still have /proc or /dev bound into it after an interrupted test-dist.
 	@if grep -q " $(CURDIR)/.build/" /proc/mounts 2>/dev/null; then echo "unmount first: packaging/test-dist.sh --unmount"; exit 2; fi

@@ -6,15 +6,17 @@ package enum CarrierMain {
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
+        // `carrier <command> --help`: that command's options only, from the same table.
+        if rest.contains("--help") || rest.contains("-h"), let help = HelpText.usage(for: command) {
+            output.standardOutput(help)
+            return ExitCode.success
+        }
         switch command {
         case "run":
-            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return RunCommand.execute(rest, output: output, engines: engines)
         case "check":
-            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return CheckCommand.execute(rest, output: output)
         case "fetch":
-            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return FetchCommand.execute(rest, output: output)
         case "demo":
             return DemoCommand.execute(rest, output: output)

@@ -29,6 +29,25 @@ enum HelpText {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
+    /// `carrier <command> --help`: that command's synopsis, summary and options only.
+    static func usage(for name: String) -> String? {
+        guard let command = CommandTable.commands.first(where: { $0.name == name }) else { return nil }
+        var lines = ["Usage: carrier \(command.name) \(command.synopsis)", ""]
+        lines += wrap(command.summary.prefix(1).uppercased() + command.summary.dropFirst() + ".", indent: "", hanging: "")
+        if !command.groups.isEmpty {
+            lines.append("")
+            lines.append("Options:")
+            for group in command.groups {
+                if command.groups.count > 1 { lines.append(" \(group.title):") }
+                for option in group.options { lines += optionLines(option) }
+            }
+        }
+        lines.append("")
+        let codes = CommandTable.exitCodes.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ")
+        lines += wrap("Exit codes: \(codes).", indent: "", hanging: "  ")
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
     /// `  -e, --environment FILE|DIR    help…`, the help wrapped into its column.
     private static func optionLines(_ option: DocumentedOption) -> [String] {
         let signature = "  " + option.signature
