@@ -13,6 +13,9 @@ package enum CarrierMain {
         case "check":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return CheckCommand.execute(rest, output: output)
+        case "merge-reports":
+            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
+            return MergeReportsCommand.execute(rest, output: output)
         case "fetch":
             if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
             return FetchCommand.execute(rest, output: output)
@@ -38,7 +41,7 @@ package enum CarrierMain {
             output.standardOutput(usage)
             return ExitCode.success
         default:
-            output.error("carrier: unknown command '\(command)'; commands: run, check, fetch, demo, scim-server, --version")
+            output.error("carrier: unknown command '\(command)'; commands: run, check, merge-reports, fetch, demo, scim-server, --version")
             return ExitCode.usage
         }
     }

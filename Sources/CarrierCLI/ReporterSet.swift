@@ -127,27 +127,34 @@ struct ReporterSet {
             } catch {
                 throw CLIError(error.description)
             }
-            switch name {
-            case "json":
-                let summary = JSONReport.render(record, collection: inputs.collection.source,
-                                                environment: ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true),
-                                                globals: ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false),
-                                                redactor: redact)
-                try AtomicFile.write(summary.serialized(indent: 2), to: path)
-            case "junit":
-                // One of many: suites named and classed by environment, as in the combined file, so a CI server
-                // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
-                let options = JUnitOptions(environmentName: inputs.environment?.name, redactor: redact)
-                let xml = perEnvironmentOnly
-                    ? JUnitReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? "", record: record)], options: options)
-                    : JUnitReport.render(record, options: options)
-                try AtomicFile.write(xml, to: path)
-            default:
-                let html = HTMLReport.render(runs: [EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "",
-                                                                   record: record)],
-                                             options: ReporterSet.htmlOptions([redaction]))
-                try AtomicFile.write(html, to: path)
-            }
+            let documents = (environment: ReporterSet.variableDocument(scopes.environment, inputs: inputs, environment: true),
+                             globals: ReporterSet.variableDocument(scopes.globals, inputs: inputs, environment: false))
+            try ReporterSet.writeOne(name, to: path, run: EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "",
+                                                                        record: record),
+                                     fileEnvironmentName: inputs.environment?.name, oneOfMany: perEnvironmentOnly,
+                                     collection: inputs.collection.source, documents: documents, redact: redact,
+                                     html: ReporterSet.htmlOptions([redaction]))
+        }
+    }
+
+    /// One environment's report file from its whole record (`carrier run` at the end of a run, and
+    /// `carrier merge-reports`). `fileEnvironmentName` is the environment file's own name (JUnit's property).
+    static func writeOne(_ name: String, to path: String, run: EnvironmentRun, fileEnvironmentName: String?, oneOfMany: Bool,
+                         collection: JSONValue?, documents: (environment: JSONValue?, globals: JSONValue?),
+                         redact: @escaping @Sendable (String) -> String, html: HTMLReportOptions) throws(CLIError) {
+        switch name {
+        case "json":
+            let summary = JSONReport.render(run.record, collection: collection, environment: documents.environment,
+                                            globals: documents.globals, redactor: redact)
+            try AtomicFile.write(summary.serialized(indent: 2), to: path)
+        case "junit":
+            // One of many: suites named and classed by environment, as in the combined file, so a CI server
+            // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
+            let options = JUnitOptions(environmentName: fileEnvironmentName, redactor: redact)
+            let xml = oneOfMany ? JUnitReport.render(runs: [run], options: options) : JUnitReport.render(run.record, options: options)
+            try AtomicFile.write(xml, to: path)
+        default:
+            try AtomicFile.write(HTMLReport.render(runs: [run], options: html), to: path)
         }
     }
 
@@ -156,27 +163,35 @@ struct ReporterSet {
         let redactions = results.map(\.redaction)
         let redact: @Sendable (String) -> String = { text in redactions.reduce(text) { $1.text($0) } }
         let runs = results.map { EnvironmentRun(environmentName: $0.environment.name, record: $0.redaction.record($0.record)) }
+        let documents = results.map { result in
+            (environment: Optional(variableDocument(result.scopes.environment, inputs: result.inputs, environment: true)),
+             globals: Optional(variableDocument(result.scopes.globals, inputs: result.inputs, environment: false)))
+        }
+        try writeCombined(runs, documents: documents, collection: inputs.collection.source, options: options,
+                          collectionName: inputs.collection.info.name, redact: redact, html: htmlOptions(redactions))
+    }
+
+    /// The combined files of several environments' runs (`carrier run` once all have finished, and
+    /// `carrier merge-reports`): every file reporter whose path has no `{environment}`.
+    static func writeCombined(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
+                              collection: JSONValue?, options: RunCommandOptions, collectionName: String,
+                              redact: @escaping @Sendable (String) -> String, html: HTMLReportOptions) throws(CLIError) {
         for (name, ext) in fileReporters where options.reporters.contains(name) {
-            let path = exportPath(name, ext: ext, options: options, collectionName: inputs.collection.info.name)
+            let path = exportPath(name, ext: ext, options: options, collectionName: collectionName)
             if EnvironmentPlaceholder.contains(path) { continue }
             switch name {
             case "json":
-                let documents = results.map { result in
-                    (environment: Optional(variableDocument(result.scopes.environment, inputs: result.inputs, environment: true)),
-                     globals: Optional(variableDocument(result.scopes.globals, inputs: result.inputs, environment: false)))
-                }
-                let summary = JSONReport.render(runs: runs, documents: documents, collection: inputs.collection.source,
-                                                redactor: redact)
+                let summary = JSONReport.render(runs: runs, documents: documents, collection: collection, redactor: redact)
                 try AtomicFile.write(summary.serialized(indent: 2), to: path)
             case "junit":
                 try AtomicFile.write(JUnitReport.render(runs: runs, options: JUnitOptions(redactor: redact)), to: path)
             default:
-                try AtomicFile.write(HTMLReport.render(runs: runs, options: htmlOptions(redactions)), to: path)
+                try AtomicFile.write(HTMLReport.render(runs: runs, options: html), to: path)
             }
         }
     }
 
-    private static func htmlOptions(_ redactions: [ReportRedaction]) -> HTMLReportOptions {
+    static func htmlOptions(_ redactions: [ReportRedaction]) -> HTMLReportOptions {
         HTMLReportOptions(
             generatedAt: SystemClock().now(),
             redactor: { text in redactions.reduce(text) { $1.text($0) } },
@@ -187,7 +202,7 @@ struct ReporterSet {
     }
 
     /// Newman writes reports without an export path to `newman/<collection>-<timestamp>.<ext>`.
-    private static func defaultPath(_ ext: String, collectionName: String) -> String {
+    static func defaultPath(_ ext: String, collectionName: String) -> String {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
         let name = collectionName.replacingOccurrences(of: "/", with: "-")
         return "newman/\(name)-\(stamp).\(ext)"
