@@ -237,6 +237,7 @@ enum CommandTable {
         ("CARRIER_SCIM_PASSWORD", "the embedded SCIM server's default password"),
         ("POSTMAN_API_KEY", "the Postman API key for postman:collection/<uid> (and environment, globals) sources and Newman's api.getpostman.com URLs; sent only as the X-Api-Key header, masked in every output"),
         ("HTTP_PROXY, HTTPS_PROXY, NO_PROXY", "proxies for the requests and for fetching inputs (either case)"),
+        ("CI_NODE_INDEX, CI_NODE_TOTAL", "the shard (1-based) and the number of shards for --shard auto (GitLab's parallel:)"),
         ("NO_COLOR", "no colour with --color auto"),
         ("CI", "when true, no progress line on stderr"),
     ]
