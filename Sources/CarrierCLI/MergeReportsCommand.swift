@@ -205,23 +205,3 @@ enum MergeReportsCommand {
         }
     }
 }
-
-extension RunStats {
-    /// Adds another run's counts (shards of one run).
-    mutating func add(_ other: RunStats) {
-        func sum(_ a: inout StatCount, _ b: StatCount) {
-            a.total += b.total
-            a.pending += b.pending
-            a.failed += b.failed
-        }
-        sum(&iterations, other.iterations)
-        sum(&items, other.items)
-        sum(&scripts, other.scripts)
-        sum(&prerequests, other.prerequests)
-        sum(&requests, other.requests)
-        sum(&tests, other.tests)
-        sum(&assertions, other.assertions)
-        sum(&testScripts, other.testScripts)
-        sum(&prerequestScripts, other.prerequestScripts)
-    }
-}

@@ -1,3 +1,5 @@
+import RunnerCore
+
 /// `--shard I/N`: this job runs the I-th of N slices of the work (1-based). The slices are contiguous and
 /// balanced (their sizes differ by at most one) and depend only on the count of things sliced, so every machine
 /// given the same inputs cuts them the same way.
@@ -99,4 +101,3 @@ struct ShardSelection: Sendable {
     }
 }
 
-import RunnerCore
