@@ -158,9 +158,10 @@ struct ShardingTests {
         ], auth: F.auth("basic", [("username", EmbeddedSCIMServer.username), ("password", EmbeddedSCIMServer.password)])))
         let env = try dir.write("env.json", F.environment(name: "acme", [("base", server.baseURL)]))
         let data = try dir.write("rows.csv", "n\n" + (1...1000).map(String.init).joined(separator: "\n") + "\n")
-        let common = ["run", collection, "-e", env, "-d", data, "-r", "json,junit"]
-        let runs = [common + ["--reporter-json-export", dir.path + "/full/r.json", "--reporter-junit-export", dir.path + "/full/r.xml"]]
-            + (1...7).map { common + ["--shard", "\($0)/7", "--reporter-json-export", dir.path + "/shards/\($0)/r.json"] }
+        let common = ["run", collection, "-e", env, "-d", data]
+        let runs = [common + ["-r", "json,junit", "--reporter-json-export", dir.path + "/full/r.json",
+                              "--reporter-junit-export", dir.path + "/full/r.xml"]]
+            + (1...7).map { common + ["--shard", "\($0)/7", "-r", "json", "--reporter-json-export", dir.path + "/shards/\($0)/r.json"] }
         let results = try Self.inParallel(runs)
         #expect(results.allSatisfy { $0.exitCode == 1 || $0.exitCode == 0 }, "\(results.map(\.standardError))")
         #expect(results[0].exitCode == 1)
