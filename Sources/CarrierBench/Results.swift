@@ -34,6 +34,8 @@ struct BenchResults {
     var targets: [TargetCheck] = []
     /// Deviations from the plan (a feature missing, a fallback used), stated in the report.
     var notes: [String] = []
+    /// Measurements over time, by name (`bench/results.json`'s `series`): e.g. RSS as environments finish.
+    var series: [(name: String, value: JSONValue)] = []
 
     mutating func add(_ figure: Figure) {
         figures.append(figure)
@@ -127,6 +129,7 @@ struct BenchResults {
                          "met": .bool(check.met), "gap": .string(check.gap), "tried": .string(check.tried)])
             }),
             "notes": .array(notes.map(JSONValue.string)),
+            "series": .object(JSONObject(series.map { JSONMember($0.name, $0.value) })),
         ])
     }
 }

@@ -16,6 +16,9 @@ package enum CarrierMain {
             return RunCommand.execute(rest, output: output, engines: engines)
         case "check":
             return CheckCommand.execute(rest, output: output)
+        case "merge-reports":
+            if rest.contains("--help") || rest.contains("-h") { output.standardOutput(usage); return ExitCode.success }
+            return MergeReportsCommand.execute(rest, output: output)
         case "fetch":
             return FetchCommand.execute(rest, output: output)
         case "demo":
@@ -40,7 +43,7 @@ package enum CarrierMain {
             output.standardOutput(usage)
             return ExitCode.success
         default:
-            output.error("carrier: unknown command '\(command)'; commands: run, check, fetch, demo, scim-server, --version")
+            output.error("carrier: unknown command '\(command)'; commands: run, check, merge-reports, fetch, demo, scim-server, --version")
             return ExitCode.usage
         }
     }

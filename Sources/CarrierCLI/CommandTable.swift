@@ -17,6 +17,10 @@ enum CommandTable {
         case postmanAPIURL, fetchTimeout
         /// `carrier fetch` only.
         case output, kind
+        /// `carrier run --shard I/N|auto`.
+        case shard
+        /// `carrier check --strict`.
+        case strict
     }
 
     // Declarations `carrier run` and `carrier fetch` share: the TLS options and the fetch limits.
@@ -35,6 +39,29 @@ enum CommandTable {
                                                          "the Postman API's base for postman:<kind>/<uid> sources (default https://api.getpostman.com); the key comes from $POSTMAN_API_KEY and goes only in the X-Api-Key header")
     private static let fetchTimeout = OptionDeclaration(RunOption.fetchTimeout, ["--fetch-timeout"], value: "MS",
                                                         "give up fetching an http(s) or postman: input after this long (default 30000; 0: no limit)")
+
+    private static let shard = OptionDeclaration(RunOption.shard, ["--shard"], value: "I/N|auto",
+        "run only the I-th of N balanced slices (beyond Newman): of the environments, sorted by name, when there are several, else of the data file's iterations (numbered as in the whole run); auto reads CI_NODE_INDEX and CI_NODE_TOTAL (GitLab parallel:). Combine the shards' JSON reports with carrier merge-reports")
+
+    // The reporter options run and merge-reports share.
+    /// `-r` and one `--reporter-<name>-export` per file reporter, from the registry (run and merge-reports).
+    private static let reportOutput: [OptionDeclaration<RunOption>] = [
+        .init(.reporters, ["-r", "--reporters"], value: "LIST", completion: .choices(ReporterRegistry.names),
+              "comma-separated reporters: " + ReporterRegistry.names.joined(separator: ", ")),
+    ] + ReporterRegistry.fileReporters.map { reporter in
+        .init(.reporterOption, ["--reporter-\(reporter.name)-export"], value: "PATH", completion: .file,
+              "where \(reporter.title) goes; with several environments a PATH holding {environment} gives one file each, without it one combined file")
+    } + [
+        .init(.reporterOption, ["--reporter-cli-no-summary"], "CLI: no summary table"),
+        .init(.reporterOption, ["--reporter-cli-no-failures"], "CLI: no list of failures"),
+    ]
+    private static let colorOutput: [OptionDeclaration<RunOption>] = [
+        .init(.silent, ["--silent"], "print nothing"),
+        .init(.color, ["--color"], value: "on|off|auto", completion: .choices(["on", "off", "auto"]),
+              "colour (auto: on a terminal unless NO_COLOR is set)"),
+        .init(.noColor, ["--no-color"], "the same as --color off"),
+        .init(.disableUnicode, ["--disable-unicode"], "ASCII symbols only"),
+    ]
 
     static let run = OptionTable<RunOption>([
         ("Inputs", [
@@ -67,6 +94,7 @@ enum CommandTable {
             .init(.timeoutRequest, ["--timeout-request"], value: "MS", "fail a request that takes longer (0: no limit)"),
             .init(.timeoutScript, ["--timeout-script"], value: "MS", "fail a script that runs longer (0: no limit)"),
             maxResponseSize,
+            shard,
         ]),
         ("TLS and cookies", [
             insecure, sslClientCert, sslClientKey, sslClientPassphrase, sslExtraCACerts,
@@ -81,25 +109,26 @@ enum CommandTable {
             .init(.exportSecrets, ["--export-secrets"], "keep secret values in exported files (default: written empty)"),
         ]),
         ("Output", [
-            .init(.reporters, ["-r", "--reporters"], value: "LIST", completion: .choices(ReporterRegistry.names),
-                  "comma-separated reporters: " + ReporterRegistry.names.joined(separator: ", ")),
-        ] + ReporterRegistry.fileReporters.map { reporter in
-            .init(.reporterOption, ["--reporter-\(reporter.name)-export"], value: "PATH", completion: .file,
-                  "where \(reporter.title) goes; with several environments a PATH holding {environment} gives one file each")
-        } + [
-            .init(.reporterOption, ["--reporter-cli-no-summary"], "CLI: no summary table"),
-            .init(.reporterOption, ["--reporter-cli-no-failures"], "CLI: no list of failures"),
+        ] + reportOutput + [
             .init(.reporterOption, ["--reporter-cli-no-assertions"], "CLI: no assertion lines"),
             .init(.reporterOption, ["--reporter-cli-no-success-assertions"], "CLI: only failed assertions"),
             .init(.reporterOption, ["--reporter-cli-no-console"], "CLI: no console.log output"),
             .init(.reporterOption, ["--reporter-cli-no-banner"], "CLI: no banner"),
-            .init(.silent, ["--silent"], "print nothing"),
-            .init(.color, ["--color"], value: "on|off|auto", completion: .choices(["on", "off", "auto"]),
-                  "colour (auto: on a terminal unless NO_COLOR is set)"),
-            .init(.noColor, ["--no-color"], "the same as --color off"),
-            .init(.disableUnicode, ["--disable-unicode"], "ASCII symbols only"),
+        ] + colorOutput + [
             .init(.verbose, ["--verbose"], "show each request and response"),
         ]),
+    ])
+
+    /// `carrier check`'s options: run's, without `--shard` (a check looks at everything), and `--strict`.
+    static let check = OptionTable<RunOption>(
+        run.groups.map { group in (group.title, group.options.filter { $0.key != .shard }) } + [
+            ("Check", [.init(.strict, ["--strict"],
+                             "exit 1 when there is any warning (an unresolved {{variable}} anywhere in a request, an unsupported auth type, an unknown require()), so a pipeline can gate on the check")]),
+        ])
+
+    /// `carrier merge-reports`' options: which reports to write from the shards' JSON reports, and where.
+    static let mergeReports = OptionTable<RunOption>([
+        ("Merge", reportOutput + colorOutput),
     ])
 
     /// `carrier fetch`'s options: where to write, what the source is, and how to fetch (run's TLS options).
@@ -156,9 +185,12 @@ enum CommandTable {
         Command(name: "run", synopsis: "<collection.json|URL|postman:collection/UID> [options]",
                 summary: "run a Postman collection (v2.0/v2.1) headlessly, with its scripts, and report the results; every input may be a file, an http(s) URL or (collection, -e, -g) a Postman API resource, fetched before anything is sent",
                 argument: .file, groups: run.documented),
-        Command(name: "check", synopsis: "<collection.json|URL|postman:collection/UID> [-e FILE|DIR|URL ...] [-d FILE|URL]",
-                summary: "send nothing: list unresolved {{variables}} per environment, unsupported auth, missing upload files, scripts that do not parse and unknown require()s; exit 2 when a request would certainly fail (takes run's input options)",
-                argument: .file, groups: run.documented),
+        Command(name: "check", synopsis: "<collection.json|URL|postman:collection/UID> [-e FILE|DIR|URL ...] [-d FILE|URL] [--strict]",
+                summary: "send nothing: list unresolved {{variables}} per environment, unsupported auth, missing upload files, scripts that do not parse and unknown require()s; exit 2 when a request would certainly fail, 1 with --strict when there is any warning (takes run's input options)",
+                argument: .file, groups: check.documented),
+        Command(name: "merge-reports", synopsis: "<report.json|DIR>... [-r cli,junit,json,html] [--reporter-<name>-export PATH]",
+                summary: "read the JSON reports of `carrier run --shard I/N` jobs (files, or directories searched for *.json) and write the reports one unsharded run would have written: the same counts, environments, JUnit layout and HTML page; exit 1 when any shard failed, 2 for reports of different collections or missing or duplicated shards",
+                argument: .fileOrDirectory, groups: mergeReports.documented),
         Command(name: "fetch", synopsis: "<URL|postman:collection/UID|postman:environment/UID> -o FILE [options]",
                 summary: "fetch one input as run would, check that it is what it claims to be, and write it as received, so a pipeline can pin the version it ran",
                 argument: .none, groups: fetch.documented),
@@ -169,6 +201,24 @@ enum CommandTable {
                 summary: "the embedded SCIM 2.0 server, in the foreground until stopped",
                 argument: .none, groups: scimServer.documented),
     ]
+
+    /// What `--help` and the man page list under a command: check takes run's options (listed once, under run,
+    /// `--shard` aside), so under check only its own.
+    static func listedGroups(_ command: Command) -> [(title: String, options: [DocumentedOption])] {
+        guard command.name == "check" else { return command.groups }
+        let runOptions = run.documented.flatMap(\.options)
+        return command.groups.map { group in (group.title, group.options.filter { !runOptions.contains($0) }) }
+            .filter { !$0.options.isEmpty }
+    }
+
+    /// The heading of a command's options in `--help` and the man page.
+    static func optionsHeading(_ command: Command) -> String {
+        switch command.name {
+        case "run": "Options of run and check"
+        case "check": "Options of check only"
+        default: "Options of \(command.name)"
+        }
+    }
 
     /// Top-level flags (no sub-command).
     static let globalFlags: [DocumentedOption] = [
@@ -190,6 +240,7 @@ enum CommandTable {
         ("CARRIER_SCIM_PASSWORD", "the embedded SCIM server's default password"),
         ("POSTMAN_API_KEY", "the Postman API key for postman:collection/<uid> (and environment, globals) sources and Newman's api.getpostman.com URLs; sent only as the X-Api-Key header, masked in every output"),
         ("HTTP_PROXY, HTTPS_PROXY, NO_PROXY", "proxies for the requests and for fetching inputs (either case)"),
+        ("CI_NODE_INDEX, CI_NODE_TOTAL", "the shard (1-based) and the number of shards for --shard auto (GitLab's parallel:)"),
         ("NO_COLOR", "no colour with --color auto"),
         ("CI", "when true, no progress line on stderr"),
     ]

@@ -15,11 +15,12 @@ enum HelpText {
             lines += wrap("\(command.name): \(command.summary).", indent: "", hanging: "  ")
         }
         // check takes run's options, so they are listed once.
-        for command in CommandTable.commands where command.name != "check" {
+        for command in CommandTable.commands {
+            let groups = CommandTable.listedGroups(command)
             lines.append("")
-            lines.append(command.name == "run" ? "Options of run and check:" : "Options of \(command.name):")
-            for group in command.groups {
-                if command.groups.count > 1 { lines.append(" \(group.title):") }
+            lines.append(CommandTable.optionsHeading(command) + ":")
+            for group in groups {
+                if groups.count > 1 { lines.append(" \(group.title):") }
                 for option in group.options { lines += optionLines(option) }
             }
         }

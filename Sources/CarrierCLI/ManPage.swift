@@ -21,10 +21,11 @@ enum ManPage {
         for command in CommandTable.commands {
             out += [".TP", ".B \(escape(command.name))", escape(command.summary + ".")]
         }
-        for command in CommandTable.commands where command.name != "check" {
-            out.append(command.name == "run" ? ".SH \"OPTIONS OF RUN AND CHECK\"" : ".SH \"OPTIONS OF \(escape(command.name.uppercased()))\"")
-            for group in command.groups {
-                if command.groups.count > 1 { out.append(".SS \"\(group.title)\"") }
+        for command in CommandTable.commands {
+            let groups = CommandTable.listedGroups(command)
+            out.append(".SH \"\(escape(CommandTable.optionsHeading(command).uppercased()))\"")
+            for group in groups {
+                if groups.count > 1 { out.append(".SS \"\(group.title)\"") }
                 for option in group.options { out += item(option) }
             }
         }

@@ -15,6 +15,8 @@ struct MultiRunCoordinator {
     let engines: PortalEngines
     let output: OutputStreams
     let progress: TerminalProgress
+    /// `--shard`: each environment's `RunShard`, by index (empty without `--shard`).
+    var shards: [RunShard] = []
 
     /// `--parallel`, else min(4, count), never more than there are environments.
     var parallelism: Int { min(environments.count, max(1, options.parallel ?? min(4, environments.count))) }
@@ -62,8 +64,9 @@ struct MultiRunCoordinator {
     private func runOne(_ index: Int, color: Bool, showCLI: Bool) -> PortalResult {
         let environment = environments[index]
         let buffer = OutputBuffer()
+        let shard = index < shards.count ? shards[index] : nil
         let portal = PortalRun(options: options, inputs: inputs.with(environment: environment.file), environment: environment,
-                               engines: engines, isOneOfMany: true)
+                               engines: engines, isOneOfMany: true, shard: shard)
         let result: PortalResult
         do {
             result = try portal.run(isTerminal: output.isTerminal, write: { buffer.append($0) },
@@ -75,6 +78,7 @@ struct MultiRunCoordinator {
                                                        collectionPath: inputs.collectionName, environmentName: environment.name,
                                                        iterationCount: 0, startedAt: SystemClock().now(),
                                                        sources: PortalRun.sources(inputs, environment: environment)))
+            record.start.shard = shard
             record.completedAt = record.start.startedAt
             record.runError = error.message
             buffer.append("carrier: \(error.message)\n")

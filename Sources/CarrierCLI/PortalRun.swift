@@ -53,6 +53,8 @@ struct PortalRun: Sendable {
     let engines: PortalEngines
     /// Several environments in this invocation: file reports without `{environment}` are left to the coordinator.
     let isOneOfMany: Bool
+    /// `--shard`: the part of the whole run this is, for the JSON report.
+    var shard: RunShard?
 
     /// Runs to the end and writes this environment's reports and exports.
     /// - Parameters:
@@ -69,10 +71,11 @@ struct PortalRun: Sendable {
         for secret in inputs.secrets { redactor.add(secret) }
         let reporters = try ReporterSet(options: options, inputs: inputs, environment: environment, redactor: redactor,
                                         isTerminal: isTerminal, isOneOfMany: isOneOfMany, write: write)
-        let start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
+        var start = RunStartInfo(collectionName: inputs.collection.info.name, collectionId: inputs.collection.info.id,
                                  collectionPath: inputs.collectionName, environmentName: inputs.environment?.name ?? "",
                                  iterationCount: 0, startedAt: SystemClock().now(),
                                  sources: PortalRun.sources(inputs, environment: environment))
+        start.shard = shard
         let runner = CollectionRunner(plan: inputs.plan, start: start, scopes: scopes, data: inputs.data,
                                       options: runOptions, transport: transport, sandbox: sandbox,
                                       observers: reporters.observers + extraObservers, redactor: redactor)
@@ -115,6 +118,7 @@ struct PortalRun: Sendable {
 
         var runOptions = RunOptions(buildSettings: settings)
         runOptions.iterationCount = options.iterationCount
+        runOptions.iterationRange = options.iterationRange
         runOptions.bail = options.bail
         runOptions.delayRequestMilliseconds = options.delayRequest
         runOptions.runTimeoutMilliseconds = options.timeout

@@ -60,6 +60,10 @@ struct PreflightCheck {
     private func variables(in item: PlannedItem, resolver: VariableResolver, environment: String?, file: String?) -> [PreflightFinding] {
         let request = item.request
         var places: [(String, String)] = [("URL", request.url.raw)]
+        // `:id` path variables' values go into the URL too.
+        for variable in request.url.pathVariables where !variable.disabled {
+            if let value = variable.value.stringValue { places.append(("URL", value)) }
+        }
         for header in request.headers where !header.disabled {
             places.append(("header \(header.key ?? "")", (header.key ?? "") + " " + (header.value ?? "")))
         }

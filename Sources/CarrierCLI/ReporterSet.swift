@@ -132,10 +132,19 @@ struct ReporterSet {
             // One of many: suites named and classed by environment, as in the combined file, so a CI server
             // reading every reports/*.xml keeps the portals apart. A lone environment keeps the plain layout.
             let run = EnvironmentRun(environmentName: environment?.name ?? inputs.environment?.name ?? "", record: record)
-            let input = ReporterSet.reportInput([run], documents: [documents], groupsByEnvironment: perEnvironmentOnly,
-                                                inputs: inputs, redactions: [redaction])
-            try OutputFile.write(reporter.render(input), to: path)
+            try ReporterSet.writeOne(reporter, to: path, run: run, oneOfMany: perEnvironmentOnly,
+                                     collection: inputs.collection.source, documents: documents, redactions: [redaction])
         }
+    }
+
+    /// One environment's report file from its whole record (`carrier run` at the end of a run, and
+    /// `carrier merge-reports`, which passes no redactions: the shards' reports were redacted when written).
+    static func writeOne(_ reporter: any FileReporter, to path: String, run: EnvironmentRun, oneOfMany: Bool,
+                         collection: JSONValue?, documents: (environment: JSONValue?, globals: JSONValue?),
+                         redactions: [ReportRedaction]) throws(CLIError) {
+        let input = reportInput([run], documents: [documents], groupsByEnvironment: oneOfMany, collection: collection,
+                                redactions: redactions)
+        try OutputFile.write(reporter.render(input), to: path)
     }
 
     /// The combined files of a many-environment run: every file reporter whose path has no `{environment}`.
@@ -145,10 +154,19 @@ struct ReporterSet {
             (environment: Optional(variableDocument(result.scopes.environment, inputs: result.inputs, environment: true)),
              globals: Optional(variableDocument(result.scopes.globals, inputs: result.inputs, environment: false)))
         }
-        let input = reportInput(runs, documents: documents, groupsByEnvironment: true, inputs: inputs,
-                                redactions: results.map(\.redaction))
+        try writeCombined(runs, documents: documents, collection: inputs.collection.source, options: options,
+                          collectionName: inputs.collection.info.name, redactions: results.map(\.redaction))
+    }
+
+    /// The combined files of several environments' runs (`carrier run` once all have finished, and
+    /// `carrier merge-reports`): every file reporter whose path has no `{environment}`.
+    static func writeCombined(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
+                              collection: JSONValue?, options: RunCommandOptions, collectionName: String,
+                              redactions: [ReportRedaction]) throws(CLIError) {
+        let input = reportInput(runs, documents: documents, groupsByEnvironment: true, collection: collection,
+                                redactions: redactions)
         for reporter in ReporterRegistry.fileReporters where options.reporters.contains(reporter.name) {
-            let path = exportPath(reporter.name, ext: reporter.fileExtension, options: options, collectionName: inputs.collection.info.name)
+            let path = exportPath(reporter.name, ext: reporter.fileExtension, options: options, collectionName: collectionName)
             if EnvironmentPlaceholder.contains(path) { continue }
             try OutputFile.write(reporter.render(input), to: path)
         }
@@ -157,9 +175,9 @@ struct ReporterSet {
     /// What every file reporter renders from: the records, the variable documents, and every environment's
     /// redactor applied to what the renderers add.
     private static func reportInput(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
-                                    groupsByEnvironment: Bool, inputs: RunInputs, redactions: [ReportRedaction]) -> ReportInput {
+                                    groupsByEnvironment: Bool, collection: JSONValue?, redactions: [ReportRedaction]) -> ReportInput {
         ReportInput(
-            runs: runs, groupsByEnvironment: groupsByEnvironment, collection: inputs.collection.source,
+            runs: runs, groupsByEnvironment: groupsByEnvironment, collection: collection,
             variableDocuments: documents,
             redactor: { text in redactions.reduce(text) { $1.text($0) } },
             headerRedactor: { name, value in
@@ -170,7 +188,7 @@ struct ReporterSet {
     }
 
     /// Newman writes reports without an export path to `newman/<collection>-<timestamp>.<ext>`.
-    private static func defaultPath(_ ext: String, collectionName: String) -> String {
+    static func defaultPath(_ ext: String, collectionName: String) -> String {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
         let name = collectionName.replacingOccurrences(of: "/", with: "-")
         return "newman/\(name)-\(stamp).\(ext)"

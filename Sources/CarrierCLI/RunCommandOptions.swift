@@ -51,6 +51,14 @@ struct RunCommandOptions: Sendable {
     var outputPath: String?
     /// `carrier fetch --kind`: what the source is expected to be.
     var fetchKind: InputRole?
+    /// `carrier run --shard I/N|auto`: only this slice of the environments or iterations.
+    var shard: ShardSpec?
+    /// The iterations this shard runs (set from `--shard` once the data is counted; not a flag of its own).
+    var iterationRange: Range<Int>?
+    /// `carrier check --strict`: any warning is exit 1.
+    var strict = false
+    /// `carrier merge-reports`: the report files and directories given.
+    var reportPaths: [String] = []
 
     /// A reporter option for `reporter`: `--reporter-<reporter>-<name>`, else the shared `--reporter-<name>`.
     func reporterOption(_ reporter: String, _ name: String) -> String? {
@@ -85,7 +93,8 @@ struct RunCommandOptions: Sendable {
     /// Parses `carrier run`'s (and `carrier check`'s) arguments, or those of another command whose `table` holds
     /// a subset of run's options (`carrier fetch`).
     static func parse(_ arguments: [String], table: OptionTable<CommandTable.RunOption> = CommandTable.run,
-                      command: String = "run") throws(CLIError) -> RunCommandOptions {
+                      command: String = "run",
+                      environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> RunCommandOptions {
         var options = RunCommandOptions()
         var reader = ArgumentReader(arguments)
         var positional: [String] = []
@@ -173,7 +182,16 @@ struct RunCommandOptions: Sendable {
                     throw CLIError("option --kind takes \(fetchKinds.map(\.word).joined(separator: ", ")), got '\(text)'")
                 }
                 options.fetchKind = kind.role
+            case .shard: options.shard = try ShardSpec.parse(reader.value(for: flag, inline: inline), environment: environment)
+            case .strict: options.strict = true
             }
+        }
+        if command == "merge-reports" {
+            guard !positional.isEmpty else {
+                throw CLIError("carrier merge-reports needs the shards' JSON reports: carrier merge-reports REPORT.json|DIR... -r junit,html")
+            }
+            options.reportPaths = positional
+            return options
         }
         guard let collection = positional.first else {
             throw CLIError(command == "fetch"

@@ -113,11 +113,25 @@ struct CollectionDecoder {
         return result
     }
 
+    /// An id for an item the file gives none: postman-collection makes a random one, but reports of the same
+    /// collection must name its items alike on every machine and in every process (shards merged by
+    /// `carrier merge-reports`), so it is derived from the item's place (`$.item[0].item[2]`), formatted as a UUID.
+    static func stableID(for path: String) -> String {
+        func fnv1a(_ seed: UInt64) -> UInt64 {
+            var hash = seed
+            for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+        let hex = String(fnv1a(0xcbf2_9ce4_8422_2325), radix: 16).leftPadded(16) + String(fnv1a(0x6c62_272e_07bb_0142), radix: 16).leftPadded(16)
+        let c = Array(hex)
+        return "\(String(c[0..<8]))-\(String(c[8..<12]))-4\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+    }
+
     private func item(_ value: JSONValue, at path: String) throws(LoadError) -> Item {
         let object = try reader.object(value, at: path)
         let plainID = try reader.optionalString(object, "id", at: path)
         let postmanID = try reader.optionalString(object, "_postman_id", at: path)
-        let id = plainID ?? postmanID ?? UUID().uuidString.lowercased()
+        let id = plainID ?? postmanID ?? CollectionDecoder.stableID(for: path)
         let name = try reader.optionalString(object, "name", at: path)
         let events = try self.events(object, at: path)
         let behaviour = try reader.optionalObject(object, "protocolProfileBehavior", at: path) ?? [:]
@@ -192,4 +206,8 @@ struct CollectionDecoder {
 extension Character {
     /// 0-9 only (not other scripts' digits).
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -88,8 +88,10 @@ package struct JUnitFileReporter: FileReporter {
     package var fileExtension: String { "xml" }
     package func render(_ input: ReportInput) -> String {
         if !input.groupsByEnvironment, let run = input.runs.first, input.runs.count == 1 {
-            let name = run.environmentName.isEmpty ? nil : run.environmentName
-            return JUnitReport.render(run.record, options: JUnitOptions(environmentName: name, redactor: input.redactor))
+            // The environment file's own name (JUnit's `environment` property), as the run recorded it.
+            let name = run.record.start.environmentName
+            return JUnitReport.render(run.record, options: JUnitOptions(environmentName: name.isEmpty ? nil : name,
+                                                                        redactor: input.redactor))
         }
         return JUnitReport.render(runs: input.runs, options: JUnitOptions(redactor: input.redactor))
     }

@@ -8,8 +8,10 @@ package enum JSONReport {
     /// when absent a minimal stand-in (`info`/`item`, `values: []`) keeps the shape. Every string of the result
     /// passes `redactor`. `timings` replaces the statistics computed from `record.executions` (for a record that
     /// did not keep them; see `JSONReportStream`).
+    /// `skippedExecutions` replaces those computed from `record.executions` likewise.
     package static func render(_ record: RunRecord, collection: JSONValue?, environment: JSONValue?, globals: JSONValue?,
-                               redactor: (String) -> String = { $0 }, timings: RunTimings? = nil) -> JSONValue {
+                               redactor: (String) -> String = { $0 }, timings: RunTimings? = nil,
+                               skippedExecutions: [JSONValue]? = nil) -> JSONValue {
         let start = record.start
         let collectionValue = collection ?? [
             "info": ["_postman_id": .string(start.collectionId), "name": .string(start.collectionName)],
@@ -21,18 +23,44 @@ package enum JSONReport {
             "collection": collectionValue,
             "environment": environmentValue,
             "globals": globals ?? ["values": []],
-            "run": run(record, timings: timings ?? RunTimings(record)),
+            "run": run(record, timings: timings ?? RunTimings(record),
+                       skippedExecutions: skippedExecutions ?? skipped(record.executions)),
         ]
         return redact(summary, redactor)
     }
 
-    private static func run(_ record: RunRecord, timings: RunTimings) -> JSONValue {
+    private static func run(_ record: RunRecord, timings: RunTimings, skippedExecutions: [JSONValue]) -> JSONValue {
         var run = runMembers(record, timings: timings)
         // Beyond Newman: what the CLI printed as warnings (ignored sendRequest callback errors, unsigned auth, ...).
         if !record.warnings.isEmpty { run["warnings"] = .array(record.warnings.map(JSONValue.string)) }
         // Beyond Newman: where each input came from (a fetched collection's URL or Postman uid, and its hash).
         if !record.start.sources.isEmpty { run["sources"] = .array(record.start.sources.map(source)) }
+        // Beyond Newman: what `carrier merge-reports` needs to put the shards of one run back together
+        // (`JSONReportReader` reads it): which collection, which slice, and the run's own bounds.
+        let start = record.start
+        run["collection"] = [
+            "id": .string(start.collectionId), "name": .string(start.collectionName), "path": .string(start.collectionPath),
+            "sha256": start.sources.first { $0.role == "collection" }?.sha256.map(JSONValue.string) ?? .null,
+        ]
+        run["environmentName"] = .string(start.environmentName)
+        run["iterationCount"] = number(start.iterationCount)
+        run["started"] = .string(ReportText.isoTimestamp(start.startedAt))
+        run["ended"] = .string(ReportText.isoTimestamp(record.completedAt))
+        if let shard = start.shard {
+            run["shard"] = [
+                "index": number(shard.index), "total": number(shard.total), "slice": .string(shard.slice.rawValue),
+                "environment": .string(shard.environment), "position": number(shard.position),
+                "environments": number(shard.environmentCount),
+            ]
+        }
+        // Items whose request was skipped send nothing, so Newman's `executions` never lists them.
+        if !skippedExecutions.isEmpty { run["skippedExecutions"] = .array(skippedExecutions) }
         return .object(run)
+    }
+
+    /// The executions that gave no entry in `run.executions` (their request skipped, no `pm.sendRequest`).
+    private static func skipped(_ executions: [ItemExecution]) -> [JSONValue] {
+        executions.enumerated().filter { $0.element.requestEvents == 0 }.map { execution($0.element, index: $0.offset) }
     }
 
     private static func source(_ origin: InputOrigin) -> JSONValue {
@@ -132,7 +160,37 @@ package enum JSONReport {
                 "message": .string(error.message),
             ]
         }
+        object["carrier"] = carrierDetails(execution, index: index)
         return .object(object)
+    }
+
+    /// Beyond Newman: what an execution holds that Newman's entry does not say, so `JSONReportReader` gets the
+    /// execution back whole (JUnit names suites by folder path, shows console lines and script owners).
+    /// `order` is the execution's place in the run: an entry repeated per request event is one execution.
+    private static func carrierDetails(_ execution: ItemExecution, index: Int) -> JSONValue {
+        var details: JSONObject = [
+            "order": number(index),
+            "folders": .array(execution.item.folders.map(JSONValue.string)),
+            "startedAt": .number(execution.startedAt),
+        ]
+        if execution.skipped { details["skipped"] = true }
+        if execution.sendRequestCount > 0 { details["sendRequests"] = number(execution.sendRequestCount) }
+        if !execution.console.isEmpty {
+            details["console"] = .array(execution.console.map { ["level": .string($0.level.rawValue), "text": .string($0.text)] })
+        }
+        if !execution.scriptFailures.isEmpty {
+            details["scriptOwners"] = .array(execution.scriptFailures.map { ["phase": .string($0.phase.rawValue), "owner": .string($0.owner)] })
+        }
+        if let response = execution.response {
+            let t = response.timings
+            details["response"] = [
+                "httpVersion": .string(response.httpVersion), "finalURL": .string(response.finalURL),
+                "timings": ["dns": .number(t.dns), "tcp": .number(t.tcp), "secureHandshake": .number(t.secureHandshake),
+                            "firstByte": .number(t.firstByte), "download": .number(t.download), "total": .number(t.total)],
+            ]
+        }
+        if let error = execution.requestError { details["requestErrorKind"] = .string(error.kind.rawValue) }
+        return .object(details)
     }
 
     private static func headers(_ headers: [HTTPHeader]) -> JSONValue {
@@ -218,6 +276,10 @@ package enum JSONReport {
         ]
         if let parent = failure.item.folders.last { object["parent"] = ["name": .string(parent)] }
         object["cursor"] = cursor(failure.cursor)
+        // Beyond Newman: the failure as Carrier recorded it, for `JSONReportReader`.
+        object["carrier"] = ["kind": .string(failure.kind.rawValue), "name": .string(failure.name),
+                             "source": .string(failure.source),
+                             "folders": .array(failure.item.folders.map(JSONValue.string))]
         return .object(object)
     }
 

@@ -23,6 +23,8 @@ package final class JSONReportStream {
     /// Entries spooled, and executions seen (an execution gives one entry per request it sent).
     private var count = 0
     private var executionsSeen = 0
+    /// Executions that sent nothing (no entry in `executions`): kept for `run.skippedExecutions`, they are few.
+    private var skipped: [JSONValue] = []
 
     /// Starts the spool for a report at `path` (parent directories are created).
     package init(path: String, redactor: @escaping @Sendable (String) -> String = { $0 }) throws(ReportWriteError) {
@@ -35,6 +37,9 @@ package final class JSONReportStream {
         if let response = execution.response { timings.add(response) }
         let index = executionsSeen
         executionsSeen += 1
+        if execution.requestEvents == 0 {
+            skipped.append(JSONReport.redact(JSONReport.execution(execution, index: index), redactor))
+        }
         for entry in JSONReport.entries(execution, index: index) {
             let value = JSONReport.redact(entry, redactor)
             // The array sits three levels deep in the summary: indent every line of the element to match.
@@ -50,7 +55,8 @@ package final class JSONReportStream {
         var shell = record
         shell.executions = []
         let text = JSONReport.render(shell, collection: collection, environment: environment, globals: globals,
-                                     redactor: redactor, timings: timings.timings).serialized(indent: 2) + "\n"
+                                     redactor: redactor, timings: timings.timings,
+                                     skippedExecutions: skipped).serialized(indent: 2) + "\n"
         // The run's list is the last `"executions": []` of the text: the collection comes before the run, and no
         // string value can hold that sequence unescaped.
         guard count > 0, let slot = text.range(of: "\"executions\": []", options: .backwards) else {

@@ -48,6 +48,8 @@ package struct RunStartInfo: Sendable {
     package var startedAt: Double
     /// Where the collection, environment, globals, data and cookie jar came from (JSON `run.sources`).
     package var sources: [InputOrigin] = []
+    /// `--shard I/N`: which slice of a larger run this is (JSON `run.shard`); `nil` for a whole run.
+    package var shard: RunShard?
     package init(collectionName: String, collectionId: String, collectionPath: String, environmentName: String,
                  iterationCount: Int, startedAt: Double, sources: [InputOrigin] = []) {
         self.sources = sources
@@ -57,6 +59,32 @@ package struct RunStartInfo: Sendable {
         self.environmentName = environmentName
         self.iterationCount = iterationCount
         self.startedAt = startedAt
+    }
+}
+
+/// The part of a larger run one `carrier run --shard I/N` did, as its JSON report records it for
+/// `carrier merge-reports`.
+package struct RunShard: Sendable, Equatable {
+    /// What was sliced: each shard ran some of the environments, some of the data file's iterations, or (when
+    /// there was neither to slice) shard 1 ran everything.
+    package enum Slice: String, Sendable { case environments, iterations, whole }
+    /// 1-based.
+    package var index: Int
+    package var total: Int
+    package var slice: Slice
+    /// The environment's name as the run reports it (empty without `-e`).
+    package var environment: String
+    /// Its place among every environment of the unsharded run (0-based), and how many there were: the merge puts
+    /// the environments back in the order one run would have reported them.
+    package var position: Int
+    package var environmentCount: Int
+    package init(index: Int, total: Int, slice: Slice, environment: String, position: Int, environmentCount: Int) {
+        self.index = index
+        self.total = total
+        self.slice = slice
+        self.environment = environment
+        self.position = position
+        self.environmentCount = environmentCount
     }
 }
 

@@ -114,3 +114,23 @@ package struct RunRecord: Sendable {
     /// Whether anything failed (the exit code is 1 then).
     package var failed: Bool { !failures.isEmpty || runError != nil }
 }
+
+extension RunStats {
+    /// Adds another run's counts (the shards of one run, `carrier merge-reports`).
+    package mutating func add(_ other: RunStats) {
+        func sum(_ a: inout StatCount, _ b: StatCount) {
+            a.total += b.total
+            a.pending += b.pending
+            a.failed += b.failed
+        }
+        sum(&iterations, other.iterations)
+        sum(&items, other.items)
+        sum(&scripts, other.scripts)
+        sum(&prerequests, other.prerequests)
+        sum(&requests, other.requests)
+        sum(&tests, other.tests)
+        sum(&assertions, other.assertions)
+        sum(&testScripts, other.testScripts)
+        sum(&prerequestScripts, other.prerequestScripts)
+    }
+}

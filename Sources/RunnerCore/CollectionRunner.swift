@@ -77,7 +77,8 @@ package final class CollectionRunner {
     package func run() -> RunRecord {
         emit(.runStarted(start))
         let count = iterationCount
-        iterations: for iteration in 0..<count {
+        let range = (options.iterationRange ?? 0..<count).clamped(to: 0..<count)
+        iterations: for iteration in range {
             var cursor = Cursor(iteration: iteration, iterationCount: count, position: 0, length: plan.items.count)
             if let row = data.row(for: iteration) {
                 scopes.data = VariableScope(.data, variables: row.members.map { Variable(key: $0.key, value: $0.value) })

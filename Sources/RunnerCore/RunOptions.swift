@@ -2,6 +2,9 @@
 package struct RunOptions: Sendable {
     /// `-n`; `nil` = one per data row (at least one).
     package var iterationCount: Int?
+    /// Only these (0-based) iterations, a `--shard` of the data rows; cursors keep the whole run's numbers and
+    /// count, so iteration 500 is iteration 500 in the shard's reports too. `nil` = every iteration.
+    package var iterationRange: Range<Int>?
     /// `--bail`: stop gracefully after the first item with a failure.
     package var bail = false
     /// `--delay-request` in ms, before every item including the first.

@@ -38,7 +38,8 @@ struct CommandTableTests {
 
     @Test("the parser reads the table: a declared option parses, an undeclared one is one clear error")
     func parserFollowsTheTable() throws {
-        for (table, command) in [(CommandTable.run, "run"), (CommandTable.fetch, "fetch")] {
+        for (table, command) in [(CommandTable.run, "run"), (CommandTable.check, "check"), (CommandTable.fetch, "fetch"),
+                                 (CommandTable.mergeReports, "merge-reports")] {
             for option in table.documented.flatMap(\.options) {
                 var arguments = ["c.json", option.names[0]]
                 if let value = option.value, !option.optionalValue {
@@ -47,6 +48,7 @@ struct CommandTableTests {
                     if value.contains("=") { arguments.append("A=1") }
                     else if case .choices(let words) = option.completion { arguments.append(words[0]) }
                     else if value == "URL" { arguments.append("https://api.example.test") }
+                    else if value.hasPrefix("I/N") { arguments.append("1/2") }
                     else { arguments.append("1") }
                 }
                 #expect(throws: Never.self, "\(arguments)") { _ = try RunCommandOptions.parse(arguments, table: table, command: command) }

@@ -130,14 +130,16 @@ struct CollectionLoaderTests {
         #expect(item.request?.headers == [KeyValue(key: "A", value: "1")])
     }
 
-    @Test("items without ids get distinct generated UUIDs")
+    @Test("items without ids get distinct UUID-shaped ids, the same at every load (shards of one run name items alike)")
     func generatesIDs() throws {
         let files = TemporaryFiles()
-        let path = files.write("c.json", #"{"info": {"name": "N"}, "item": [{"name": "a"}, {"name": "b"}]}"#)
+        let path = files.write("c.json", #"{"info": {"name": "N"}, "item": [{"name": "a"}, {"name": "b", "item": [{"name": "c"}]}]}"#)
         let collection = try CollectionLoader.loadCollection(path: path)
-        let ids = collection.items.map(\.id)
-        #expect(ids[0] != ids[1])
-        #expect(ids.allSatisfy { $0.count == 36 })
+        let ids = collection.items.map(\.id) + (collection.items[1].children ?? []).map(\.id)
+        #expect(Set(ids).count == 3)
+        #expect(ids.allSatisfy { $0.count == 36 && $0.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12] })
+        let again = try CollectionLoader.loadCollection(path: path)
+        #expect(again.items.map(\.id) + (again.items[1].children ?? []).map(\.id) == ids)
     }
 
     @Test("a URL object with only raw is parsed from raw instead of sending nowhere")

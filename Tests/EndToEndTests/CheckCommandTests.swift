@@ -94,3 +94,50 @@ struct CheckCommandTests {
         #expect(unreadable.exitCode == 2)
     }
 }
+
+/// `carrier check --strict`: any warning is exit 1, so a pipeline can gate on the check before the shards run.
+@Suite("carrier check --strict")
+struct CheckStrictTests {
+    typealias F = CollectionFixture
+
+    @Test("an unresolved {{variable}} in a header, the body, the auth or a path variable is a warning; --strict makes it exit 1; script-set names and data columns are not findings")
+    func strict() throws {
+        let dir = try TemporaryDirectory()
+        var withPathVariable = F.request("Path", url: "https://acme.example/Users/:id")
+        if case .object(var item) = withPathVariable, case .object(var request)? = item["request"] {
+            request["url"] = ["raw": "https://acme.example/Users/:id", "host": ["acme", "example"], "path": ["Users", ":id"],
+                              "variable": [["key": "id", "value": "{{userKey}}"]]]
+            item["request"] = .object(request)
+            withPathVariable = .object(item)
+        }
+        let collection = try dir.write("c.json", F.collection(items: [
+            F.request("Header", url: "https://acme.example/a", headers: [("X-Tenant", "{{tenant}}")],
+                      tests: "pm.environment.set('token', 'x');"),
+            F.request("Body", method: "POST", url: "https://acme.example/b", headers: [("Authorization", "Bearer {{token}}")],
+                      body: ["mode": "raw", "raw": "{\"row\": \"{{column}}\", \"who\": \"{{who}}\"}"]),
+            F.request("Auth", url: "https://acme.example/c", auth: F.auth("basic", [("username", "u"), ("password", "{{secret}}")])),
+            withPathVariable,
+        ]))
+        let env = try dir.write("e.json", F.environment(name: "acme", [("x", "1")]))
+        let data = try dir.write("d.csv", "column\n1\n")
+        let lenient = try CarrierProcess.run(["check", collection, "-e", env, "-d", data])
+        #expect(lenient.exitCode == 0, "\(lenient.standardOutput)\(lenient.standardError)")
+        let strict = try CarrierProcess.run(["check", collection, "-e", env, "-d", data, "--strict"])
+        #expect(strict.exitCode == 1)
+        let out = strict.standardOutput
+        #expect(out.contains("warning: acme: Header: {{tenant}} is not defined (header X-Tenant)"), "\(out)")
+        #expect(out.contains("warning: acme: Body: {{who}} is not defined (body)"), "\(out)")
+        #expect(out.contains("warning: acme: Auth: {{secret}} is not defined (auth)"), "\(out)")
+        #expect(out.contains("warning: acme: Path: {{userKey}} is not defined (URL)"), "\(out)")
+        // Set by a script (token) or a data column (column): not findings.
+        #expect(!out.contains("{{token}}") && !out.contains("{{column}}"), "\(out)")
+        #expect(out.hasSuffix("0 errors, 4 warnings.\n"), "\(out)")
+        let clean = try CarrierProcess.run(["check", collection, "-e", env, "-d", data, "--strict",
+                                            "--env-var", "tenant=t", "--env-var", "who=w", "--env-var", "secret=s", "--env-var", "userKey=k"])
+        #expect(clean.exitCode == 0, "\(clean.standardOutput)")
+        #expect(clean.standardOutput == "No problems found.\n")
+        // --strict belongs to check; run refuses it as an unknown option.
+        let run = try CarrierProcess.run(["run", collection, "--strict"])
+        #expect(run.exitCode == 2 && run.standardError.contains("unknown option --strict"))
+    }
+}

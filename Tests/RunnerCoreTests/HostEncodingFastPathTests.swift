@@ -1,5 +1,6 @@
 import Testing
 @testable import RunContracts
+import RunContracts
 @testable import RunnerCore
 
 @Suite("Host encoding's fast path")

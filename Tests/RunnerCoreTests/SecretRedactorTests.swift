@@ -3,6 +3,7 @@ import Foundation
 import JSONValue
 import AuthSigning
 @testable import RunContracts
+import RunContracts
 import RunnerCore
 import Testing
 

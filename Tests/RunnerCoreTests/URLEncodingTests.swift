@@ -3,6 +3,7 @@ import JSONValue
 import Testing
 import AuthSigning
 @testable import RunContracts
+import RunContracts
 @testable import RunnerCore
 
 @Suite("URL parsing as postman-collection's Url.parse")
