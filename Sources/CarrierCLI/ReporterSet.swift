@@ -142,8 +142,8 @@ struct ReporterSet {
     static func writeOne(_ reporter: any FileReporter, to path: String, run: EnvironmentRun, oneOfMany: Bool,
                          collection: JSONValue?, documents: (environment: JSONValue?, globals: JSONValue?),
                          redactions: [ReportRedaction]) throws(CLIError) {
-        let input = reportInput([run], documents: [documents], groupsByEnvironment: oneOfMany, collection: collection,
-                                redactions: redactions)
+        let input = reportInput([run], documents: [documents], groupsByEnvironment: oneOfMany, isCombined: false,
+                                collection: collection, redactions: redactions)
         try OutputFile.write(reporter.render(input), to: path)
     }
 
@@ -163,8 +163,8 @@ struct ReporterSet {
     static func writeCombined(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
                               collection: JSONValue?, options: RunCommandOptions, collectionName: String,
                               redactions: [ReportRedaction]) throws(CLIError) {
-        let input = reportInput(runs, documents: documents, groupsByEnvironment: true, collection: collection,
-                                redactions: redactions)
+        let input = reportInput(runs, documents: documents, groupsByEnvironment: true, isCombined: true,
+                                collection: collection, redactions: redactions)
         for reporter in ReporterRegistry.fileReporters where options.reporters.contains(reporter.name) {
             let path = exportPath(reporter.name, ext: reporter.fileExtension, options: options, collectionName: collectionName)
             if EnvironmentPlaceholder.contains(path) { continue }
@@ -175,9 +175,10 @@ struct ReporterSet {
     /// What every file reporter renders from: the records, the variable documents, and every environment's
     /// redactor applied to what the renderers add.
     private static func reportInput(_ runs: [EnvironmentRun], documents: [(environment: JSONValue?, globals: JSONValue?)],
-                                    groupsByEnvironment: Bool, collection: JSONValue?, redactions: [ReportRedaction]) -> ReportInput {
+                                    groupsByEnvironment: Bool, isCombined: Bool, collection: JSONValue?,
+                                    redactions: [ReportRedaction]) -> ReportInput {
         ReportInput(
-            runs: runs, groupsByEnvironment: groupsByEnvironment, collection: collection,
+            runs: runs, groupsByEnvironment: groupsByEnvironment, isCombined: isCombined, collection: collection,
             variableDocuments: documents,
             redactor: { text in redactions.reduce(text) { $1.text($0) } },
             headerRedactor: { name, value in

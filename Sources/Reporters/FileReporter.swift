@@ -8,6 +8,9 @@ package struct ReportInput: Sendable {
     /// Name and group by environment (a combined file, or one of several environments' own files); a lone run
     /// keeps Newman's plain layout.
     package var groupsByEnvironment: Bool
+    /// One file for several environments (`--reporter-…-export` without `{environment}`); an environment's own
+    /// file is not combined even when it is one of many.
+    package var isCombined: Bool
     /// The collection as read, for the JSON report's `collection`.
     package var collection: JSONValue?
     /// Per run, in the order of `runs`: the environment and globals as the JSON report shows them
@@ -20,12 +23,13 @@ package struct ReportInput: Sendable {
     /// When the file is written, for reporters that print it (HTML).
     package var generatedAt: Double
 
-    package init(runs: [EnvironmentRun], groupsByEnvironment: Bool, collection: JSONValue? = nil,
+    package init(runs: [EnvironmentRun], groupsByEnvironment: Bool, isCombined: Bool? = nil, collection: JSONValue? = nil,
                  variableDocuments: [(environment: JSONValue?, globals: JSONValue?)] = [],
                  redactor: @escaping @Sendable (String) -> String = { $0 },
                  headerRedactor: (@Sendable (String, String) -> String)? = nil, generatedAt: Double = 0) {
         self.runs = runs
         self.groupsByEnvironment = groupsByEnvironment
+        self.isCombined = isCombined ?? (runs.count > 1)
         self.collection = collection
         self.variableDocuments = variableDocuments
         self.redactor = redactor
@@ -63,14 +67,14 @@ package enum ReporterRegistry {
     }
 }
 
-/// `-r json`: Newman's run summary (JSONReport).
+/// `-r json`: Newman's run summary (JSONReport) for one environment's file, `runs` of them for a combined file.
 package struct JSONFileReporter: FileReporter {
     package init() {}
     package var title: String { "the JSON report" }
     package var name: String { "json" }
     package var fileExtension: String { "json" }
     package func render(_ input: ReportInput) -> String {
-        if !input.groupsByEnvironment, let run = input.runs.first, input.runs.count == 1 {
+        if !input.isCombined, let run = input.runs.first, input.runs.count == 1 {
             let documents = input.variableDocuments.first
             return JSONReport.render(run.record, collection: input.collection, environment: documents?.environment ?? nil,
                                      globals: documents?.globals ?? nil, redactor: input.redactor).serialized(indent: 2)

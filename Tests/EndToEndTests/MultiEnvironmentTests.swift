@@ -190,6 +190,29 @@ struct MultiEnvironmentTests {
         #expect(html.contains("zeta down") && html.contains("ECONNREFUSED"))
     }
 
+    @Test("-r markdown: one summary for every environment, and per-environment files with {environment}")
+    func markdownSummary() throws {
+        let server = try EchoServer()
+        let dir = try TemporaryDirectory()
+        let collection = try dir.write("c.json", F.collection(items: [
+            F.request("List", url: "{{base}}/Users", tests: "pm.test('answers', () => pm.response.to.be.ok);"),
+        ]))
+        let result = try CarrierProcess.run(["run", collection, "-e", try portals(server, in: dir), "-r", "markdown",
+                                             "--reporter-markdown-export", dir.path + "/summary.md"])
+        #expect(result.exitCode == 1)
+        let summary = try String(contentsOfFile: dir.path + "/summary.md", encoding: .utf8)
+        #expect(summary.hasPrefix("## ❌ E2E — failed\n"))
+        for name in ["acme", "globex", "zeta down"] { #expect(summary.contains("| \(name) | 1 | 1 | "), "\(summary)") }
+        #expect(summary.contains("**zeta down** · `List` · ECONNREFUSED"), "\(summary)")
+
+        let each = try CarrierProcess.run(["run", collection, "-e", try portals(server, in: dir), "-r", "markdown",
+                                           "--reporter-markdown-export", dir.path + "/md/{environment}.md"])
+        #expect(each.exitCode == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/md").sorted()
+        #expect(files == ["acme.md", "globex.md", "zeta_down.md"])
+        #expect(try String(contentsOfFile: dir.path + "/md/acme.md", encoding: .utf8).hasPrefix("## ✅ E2E — passed"))
+    }
+
     @Test("every environment passing is exit 0; exports need {environment} with several environments")
     func passAndExports() throws {
         let server = try EchoServer()
