@@ -14,9 +14,10 @@ let package = Package(
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
         .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto"]),
-        // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
+        // Digests, HMAC and RSA/ECDSA signing through the system libcrypto (auth signers, input hashing, the SCIM server).
         .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
-        // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
+        // One-shot digests and HMAC (EVP_Digest, HMAC) and RSA/ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES)
+        // through the system libcrypto: three plain C calls.
         // libcrypto is opened on first use (CLazyLoad), not linked.
         .target(name: "CCryptoShim", dependencies: ["CLazyLoad"]),
         // Shared libraries opened on first use, so a process that never needs one never maps it (docs/performance.md).
@@ -46,11 +47,12 @@ let package = Package(
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
-        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue"]),
+        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue", "CarrierCrypto"]),
         .target(name: "CarrierTestSupport", dependencies: ["RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
+        .testTarget(name: "CarrierCryptoTests", dependencies: ["CarrierCrypto"]),
         .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "CarrierCrypto", "CarrierTestSupport"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "CarrierTestSupport"]),
         .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "CarrierTestSupport"]),
