@@ -13,7 +13,12 @@ let package = Package(
         // JSON with source locations and ordered keys; shared by the model, the sandbox and the SCIM server.
         .target(name: "JSONValue"),
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
-        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto"]),
+        .target(name: "RunnerCore", dependencies: ["CollectionModel", "JSONValue", "CarrierCrypto", "CIDNShim"]),
+        // UTS #46 host names (idn2_to_ascii_8z) through the system libidn2, opened on first use (CLazyLoad).
+        .target(name: "CIDNShim", dependencies: ["CLazyLoad"]),
+        // The public suffix list (psl_latest / psl_builtin) through the system libpsl for the cookie jar, opened on
+        // first use (CLazyLoad).
+        .target(name: "CPSLShim", dependencies: ["CLazyLoad"]),
         // Digests, HMAC and RSA/ECDSA signing through the system libcrypto (auth signers, input hashing, the SCIM server).
         .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
         // One-shot digests and HMAC (EVP_Digest, HMAC) and RSA/ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES)
@@ -25,7 +30,7 @@ let package = Package(
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
         // libcurl is opened by the first transfer (CLazyLoad), not linked.
         .target(name: "CCurlShim", dependencies: ["CLazyLoad"]),
-        .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunnerCore"]),
+        .target(name: "CurlTransport", dependencies: ["CCurlShim", "CPSLShim", "RunnerCore"]),
         // JavaScriptCore's C API (libjavascriptcoregtk-4.1-dev's headers), opened with dlopen by the first script so
         // that runs without scripts never map it (Sources/CJavaScriptCore/loader.c).
         .target(name: "CJavaScriptCore", dependencies: ["CLazyLoad"]),
