@@ -3,8 +3,21 @@
     'use strict';
     const define = carrier.defineModule;
 
-    function qsEscape(text) { return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()); }
-    function qsUnescape(text) { try { return decodeURIComponent(text); } catch (e) { return text.replace(/%([0-9a-fA-F]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); } }
+    // Node's querystring.escape keeps encodeURIComponent's unreserved set (`!'()*` included).
+    function qsEscape(text) { return encodeURIComponent(text); }
+    // Node's unescape: where decodeURIComponent refuses (`%zz`, a broken sequence), every valid %XX becomes a byte and
+    // the bytes are read as UTF-8 (U+FFFD for what is not), the rest kept as written.
+    function qsUnescape(text) {
+        try { return decodeURIComponent(text); } catch (e) { /* byte-wise below */ }
+        const bytes = [];
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 0x25 && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) { bytes.push(parseInt(text.slice(i + 1, i + 3), 16)); i += 2; }
+            else if (c < 0x80) bytes.push(c);
+            else for (const b of new TextEncoder().encode(text[i])) bytes.push(b);
+        }
+        return new TextDecoder().decode(new Uint8Array(bytes));
+    }
     define('querystring', () => {
         const qs = {
             escape: qsEscape, unescape: qsUnescape,

@@ -5,7 +5,10 @@ import Foundation
 /// (`127.1` → `127.0.0.1`, hex and octal parts), internationalised labels mapped and punycoded by libidn2 with UTS #46
 /// non-transitional processing (`ＡＢＣ.com` → `abc.com`, `straße.de` → `xn--strae-oqa.de`). A host that is not a
 /// valid domain is sent as written, as postman-url-encoder falls back to its input.
-enum HostEncoding {
+package enum HostEncoding {
+    /// Node's `url.domainToASCII`: the ASCII form, or `""` for a host that is not a valid domain (the sandbox's `URL`).
+    package static func nodeDomainToASCII(_ host: String) -> String { domainToASCII(host) ?? "" }
+
     static func encode(_ host: String) -> String {
         guard !host.isEmpty, !host.hasPrefix("[") else { return host }
         if isAlreadyASCIIForm(host) { return host }
