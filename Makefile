@@ -3,12 +3,13 @@ SWIFT        ?= swift
 VENV         ?= .venv
 # The script libraries the sandbox loads at run time: the .deb depends on exactly these (plus its shared libraries).
 JS_PACKAGES   = libjs-chai libjs-cryptojs node-lodash libjs-moment node-uuid node-ajv node-xml2js \
-                node-cheerio libjs-backbone
-APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev pkg-config \
+                node-cheerio libjs-backbone libjs-tv4 node-events
+APT_PACKAGES  = libcurl4-openssl-dev libssl-dev libjavascriptcoregtk-4.1-dev libidn2-dev libpsl-dev publicsuffix pkg-config \
                 $(JS_PACKAGES) python3 python3-venv ca-certificates
 # Only `make test` needs these: the HTML report's test opens the page in a real (headless) browser; the JUnit
-# report's test validates every kind of file with `xmllint --schema` (libxml2-utils).
-APT_TEST_PACKAGES = chromium libxml2-utils
+# report's test validates every kind of file with `xmllint --schema` (libxml2-utils); host encoding and the
+# sandbox's Node built-ins are compared with Node itself (nodejs; a newer `node` already installed is kept).
+APT_TEST_PACKAGES = chromium libxml2-utils nodejs
 PY_PACKAGES   = scim2-server==0.8.3 scim2-tester==0.5.2 scim2-cli==0.6.0 scim-sanity==0.7.4 junitparser==5.0.3 \
                 oauthlib==3.2.2 mohawk==1.1.0 botocore==1.44.8 PyJWT==2.15.1 cryptography==50.0.2 \
                 pyspnego==0.12.4 edgegrid-python==2.0.9
@@ -27,7 +28,7 @@ BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
 # The release artefact's build (make dist, and make bench, which measures what users install): the Swift runtime
 # linked in, and -z now (with the default relro) so the GOT is read-only after start-up, as Debian's hardening asks.
 # The shared libraries carrier opens on first use instead of linking (Sources/CLazyLoad): the .deb depends on them.
-LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto
+LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto -lidn2 -lpsl
 DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
 .PHONY: help deps test-deps venv build release dist test-dist test unit demo bench bench-quick fuzz clean

@@ -17,13 +17,19 @@ let package = Package(
         .target(name: "CollectionModel", dependencies: ["JSONValue"]),
         // What the engine and its adapters agree on: the HTTP exchange, run events and records, the transport and
         // sandbox protocols, variable scopes, URL encoding, the secret redactor. Adapters import this, never RunnerCore.
-        .target(name: "RunContracts", dependencies: ["CollectionModel", "JSONValue"]),
+        .target(name: "RunContracts", dependencies: ["CollectionModel", "JSONValue", "CIDNShim"]),
         // One signer per auth type and their registry (`AuthSigners.all`); each declares its secret parameters.
         .target(name: "AuthSigning", dependencies: ["RunContracts", "CollectionModel", "JSONValue", "CarrierCrypto"]),
         .target(name: "RunnerCore", dependencies: ["RunContracts", "AuthSigning", "CollectionModel", "JSONValue", "CarrierCrypto"]),
-        // Hashes and HMAC in Swift; RSA/ECDSA signing through the system libcrypto (auth signers, the demo portal).
+        // UTS #46 host names (idn2_to_ascii_8z) through the system libidn2, opened on first use (CLazyLoad).
+        .target(name: "CIDNShim", dependencies: ["CLazyLoad"]),
+        // The public suffix list (psl_latest / psl_builtin) through the system libpsl for the cookie jar, opened on
+        // first use (CLazyLoad).
+        .target(name: "CPSLShim", dependencies: ["CLazyLoad"]),
+        // Digests, HMAC and RSA/ECDSA signing through the system libcrypto (auth signers, input hashing, the SCIM server).
         .target(name: "CarrierCrypto", dependencies: ["CCryptoShim"]),
-        // RSA and ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES) through the system libcrypto: one plain C call.
+        // One-shot digests and HMAC (EVP_Digest, HMAC) and RSA/ECDSA signatures (OAuth 1.0a RSA-SHA*, JWT RS/PS/ES)
+        // through the system libcrypto: three plain C calls.
         // libcrypto is opened on first use (CLazyLoad), not linked.
         .target(name: "CCryptoShim", dependencies: ["CLazyLoad"]),
         // Shared libraries opened on first use, so a process that never needs one never maps it (docs/performance.md).
@@ -31,7 +37,7 @@ let package = Package(
         // curl_easy_setopt/getinfo are variadic: Swift reaches them only through typed C wrappers.
         // libcurl is opened by the first transfer (CLazyLoad), not linked.
         .target(name: "CCurlShim", dependencies: ["CLazyLoad"]),
-        .target(name: "CurlTransport", dependencies: ["CCurlShim", "RunContracts", "CollectionModel"]),
+        .target(name: "CurlTransport", dependencies: ["CCurlShim", "CPSLShim", "RunContracts", "CollectionModel"]),
         // JavaScriptCore's C API (libjavascriptcoregtk-4.1-dev's headers), opened with dlopen by the first script so
         // that runs without scripts never map it (Sources/CJavaScriptCore/loader.c).
         .target(name: "CJavaScriptCore", dependencies: ["CLazyLoad"]),
@@ -53,12 +59,13 @@ let package = Package(
         ]),
         .executableTarget(name: "carrier", dependencies: ["CarrierCLI"]),
         // The benchmark suite (`make bench`): runs the built `carrier` as separate processes against its own servers.
-        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue", "CarrierTestSupport"]),
+        .executableTarget(name: "CarrierBench", dependencies: ["HTTPServer", "SCIMServer", "JSONValue", "CarrierCrypto", "CarrierTestSupport"]),
         .target(name: "CarrierTestSupport", dependencies: ["RunContracts", "RunnerCore", "HTTPServer", "JSONValue"]),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"]),
         .testTarget(name: "AtomicFileTests", dependencies: ["AtomicFile"]),
         .testTarget(name: "CollectionModelTests", dependencies: ["CollectionModel"]),
+        .testTarget(name: "CarrierCryptoTests", dependencies: ["CarrierCrypto"]),
         .testTarget(name: "RunnerCoreTests", dependencies: ["RunnerCore", "RunContracts", "AuthSigning", "CarrierCrypto", "CarrierTestSupport"]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "RunContracts", "CarrierTestSupport"]),
         .testTarget(name: "JSCSandboxTests", dependencies: ["JSCSandbox", "RunContracts", "RunnerCore", "CarrierTestSupport"]),

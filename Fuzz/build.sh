@@ -40,7 +40,7 @@ build_one() {
         done
     done
     cp "$root/Fuzz/Targets/$target.swift" "$stage/zz_harness.swift"
-    # CarrierCrypto and HTTPServer import C shims over OpenSSL: give each a module map and link its object.
+    # CarrierCrypto, RunContracts and HTTPServer import C shims (OpenSSL, libidn2): give each a module map and link its object.
     local extra=() modules
     modules=" $(modules_for "$target") "
     mkdir -p "$stage/cmodules"
@@ -57,6 +57,7 @@ build_one() {
         for lib in "$@"; do extra+=("-l$lib"); done
     }
     if [[ "$modules" == *" CarrierCrypto "* ]]; then add_shim CCryptoShim crypto || return 1; fi
+    if [[ "$modules" == *" RunContracts "* ]]; then add_shim CIDNShim idn2 || return 1; fi
     if [[ "$modules" == *" HTTPServer "* ]]; then add_shim CTLSShim ssl crypto || return 1; fi
     [ ${#extra[@]} -gt 0 ] && extra=(-I "$stage/cmodules" "${extra[@]}")
     echo "building $target ($(ls "$stage" | wc -l) files)"

@@ -57,7 +57,7 @@ gzip -9n < "$repo/README.md" > "$doc/README.md.gz"
 cp "$repo/packaging/debian/lintian-overrides" "$stage/usr/share/lintian/overrides/carrier"
 
 # Depends: the shared libraries' packages as dpkg-shlibdeps finds them (versioned), then the script libraries.
-# The libraries carrier opens on first use (Sources/CLazyLoad: libcurl, JavaScriptCore, libcrypto) are not in its
+# The libraries carrier opens on first use (Sources/CLazyLoad: libcurl, JavaScriptCore, libcrypto, libidn2, libpsl) are not in its
 # DT_NEEDED, so a stub linked against exactly them (LAZY_LIBS, from the Makefile) is read alongside the binary.
 shl=$work/shlibdeps
 mkdir -p "$shl/debian"

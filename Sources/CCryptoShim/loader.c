@@ -1,4 +1,4 @@
-// libcrypto, opened by the first RSA/ECDSA signature (CLazyLoad): a process that signs nothing never maps it
+// libcrypto, opened by the first digest, HMAC or RSA/ECDSA signature (CLazyLoad): a process that signs nothing never maps it
 // (a run that sends requests maps it anyway: libcurl needs it, and both get the same loaded copy).
 // CLazyLoad.h first: its system headers (pthread.h) must keep their default visibility.
 #include "CLazyLoad.h"
@@ -8,6 +8,7 @@
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #pragma GCC visibility pop
@@ -18,6 +19,13 @@
     X(int, BIO_free, (BIO *a), (a)) \
     X(EVP_PKEY *, PEM_read_bio_PrivateKey, (BIO *bp, EVP_PKEY **x, pem_password_cb *cb, void *u), (bp, x, cb, u)) \
     X(const EVP_MD *, EVP_get_digestbyname, (const char *name), (name)) \
+    X(const EVP_MD *, EVP_md5, (void), ()) \
+    X(const EVP_MD *, EVP_sha1, (void), ()) \
+    X(const EVP_MD *, EVP_sha256, (void), ()) \
+    X(const EVP_MD *, EVP_sha384, (void), ()) \
+    X(const EVP_MD *, EVP_sha512, (void), ()) \
+    X(int, EVP_Digest, (const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type, ENGINE *impl), (data, count, md, size, type, impl)) \
+    X(unsigned char *, HMAC, (const EVP_MD *evp_md, const void *key, int key_len, const unsigned char *data, size_t data_len, unsigned char *md, unsigned int *md_len), (evp_md, key, key_len, data, data_len, md, md_len)) \
     X(EVP_MD_CTX *, EVP_MD_CTX_new, (void), ()) \
     X(void, EVP_MD_CTX_free, (EVP_MD_CTX *ctx), (ctx)) \
     X(int, EVP_DigestSignInit, (EVP_MD_CTX *ctx, EVP_PKEY_CTX **pctx, const EVP_MD *type, ENGINE *e, EVP_PKEY *pkey), (ctx, pctx, type, e, pkey)) \
@@ -35,4 +43,4 @@
     X(void, ERR_error_string_n, (unsigned long e, char *buf, size_t len), (e, buf, len)) \
     X(void, ERR_clear_error, (void), ())
 
-CARRIER_LAZY_LIBRARY("libcrypto.so.3", "RSA and ECDSA signing needs (Debian package libssl3)", CCRYPTO_FUNCTIONS, CARRIER_LAZY_NONE)
+CARRIER_LAZY_LIBRARY("libcrypto.so.3", "hashing, HMAC and RSA/ECDSA signing need (Debian package libssl3)", CCRYPTO_FUNCTIONS, CARRIER_LAZY_NONE)

@@ -5,8 +5,10 @@
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,9 +77,37 @@ long ccrypto_sign_pem(const char *pem, size_t pem_length, const char *passphrase
     return result;
 }
 
-int ccrypto_sha256(const unsigned char *data, size_t data_length, unsigned char out[32]) {
+// The digests CarrierCrypto offers, in the order of `ccrypto_algorithm`.
+static const EVP_MD *digest_for(int algorithm) {
+    switch (algorithm) {
+    case CCRYPTO_MD5: return EVP_md5();
+    case CCRYPTO_SHA1: return EVP_sha1();
+    case CCRYPTO_SHA256: return EVP_sha256();
+    case CCRYPTO_SHA384: return EVP_sha384();
+    case CCRYPTO_SHA512: return EVP_sha512();
+    default: return NULL;
+    }
+}
+
+// An empty Swift array may hand over a NULL base address; libcrypto wants a pointer even for zero bytes.
+static const unsigned char nothing[1] = {0};
+
+long ccrypto_digest(int algorithm, const unsigned char *data, size_t data_length, unsigned char *out, size_t capacity) {
+    const EVP_MD *md = digest_for(algorithm);
     unsigned int written = 0;
-    int ok = EVP_Digest(data, data_length, out, &written, EVP_sha256(), NULL);
+    if (md == NULL || capacity < EVP_MAX_MD_SIZE) return -1;
+    int ok = EVP_Digest(data ? data : nothing, data_length, out, &written, md, NULL);
     ERR_clear_error();
-    return ok == 1 && written == 32 ? 0 : -1;
+    return ok == 1 ? (long)written : -1;
+}
+
+long ccrypto_hmac(int algorithm, const unsigned char *key, size_t key_length, const unsigned char *data,
+                  size_t data_length, unsigned char *out, size_t capacity) {
+    const EVP_MD *md = digest_for(algorithm);
+    unsigned int written = 0;
+    if (md == NULL || capacity < EVP_MAX_MD_SIZE || key_length > INT_MAX) return -1;
+    unsigned char *result = HMAC(md, key ? key : nothing, (int)key_length, data ? data : nothing, data_length,
+                                 out, &written);
+    ERR_clear_error();
+    return result != NULL ? (long)written : -1;
 }

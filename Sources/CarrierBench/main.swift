@@ -10,7 +10,7 @@ import JSONValue
 // the repository root; it starts its own servers on 127.0.0.1, runs `carrier` as a user would (separate processes),
 // prints a table with every target met or missed, and writes bench/results.json.
 //
-//   carrier-bench [--serve] [--quick] [--only cold,overhead,memory,portals,scim,shards] [--carrier PATH] [--floor PATH]
+//   carrier-bench [--serve] [--quick] [--only cold,overhead,memory,portals,scim,shards,hashing] [--carrier PATH] [--floor PATH]
 //                 [--root DIR] [--out FILE]
 // BENCH_QUICK=1 is --quick: fewer runs and iterations, for CI (figures printed, never asserted).
 
@@ -19,11 +19,11 @@ signal(SIGPIPE, SIG_IGN)
 /// Writes to stderr (the C `stderr` global is not concurrency-safe to name in Swift 6).
 func complain(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
-let usage = "usage: carrier-bench [--serve] [--quick] [--only cold,overhead,memory,portals,scim,shards] [--carrier PATH] [--floor PATH] [--root DIR] [--out FILE]"
+let usage = "usage: carrier-bench [--serve] [--quick] [--only cold,overhead,memory,portals,scim,shards,hashing] [--carrier PATH] [--floor PATH] [--root DIR] [--out FILE]"
 let executableDirectory = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
     .map { ($0 as NSString).deletingLastPathComponent } ?? "."
 var quick = ProcessInfo.processInfo.environment["BENCH_QUICK"].map { !$0.isEmpty && $0 != "0" } ?? false
-var only: Set<String> = ["cold", "overhead", "memory", "portals", "scim", "shards"]
+var only: Set<String> = ["cold", "overhead", "memory", "portals", "scim", "shards", "hashing"]
 var carrierPath = executableDirectory + "/carrier"
 var floorPath = executableDirectory + "/curl-floor"
 let peakPath = executableDirectory + "/peak"
@@ -85,6 +85,7 @@ do {
         ("portals", "5. many portals", PortalsBench.run),
         ("scim", "6. embedded SCIM server", SCIMLoadBench.run),
         ("shards", "7. 500 environments in one process", ShardsBench.run),
+        ("hashing", "8. hashing and HMAC (CarrierCrypto)", HashingBench.run),
     ]
     for (key, title, body) in sections where only.contains(key) {
         let start = Clock.milliseconds()

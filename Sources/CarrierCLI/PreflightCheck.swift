@@ -16,13 +16,8 @@ struct PreflightCheck {
     /// Parses a script; JavaScriptCore by default, injectable for tests.
     var syntaxCheck: (String) -> ScriptError? = ScriptSyntaxCheck.check
 
-    /// Modules `require` finds in Carrier's sandbox (Postman's list as far as Carrier provides it): the libraries of
-    /// JSCSandbox's Bootstrap/modules.js and the modules its bootstrap defines (a test keeps the two in step).
-    static let providedModules: Set<String> = [
-        "lodash", "chai", "moment", "uuid", "backbone", "underscore", "ajv", "xml2js", "cheerio", "punycode", "crypto-js",
-        "postman-collection", "csv-parse/lib/sync", "csv-parse/sync", "tv4",
-        "assert", "atob", "btoa", "buffer", "events", "path", "querystring", "stream", "string_decoder", "timers", "url", "util",
-    ]
+    /// Modules `require` finds in Carrier's sandbox, as JSCSandbox's bootstrap manifest lists them.
+    static let providedModules: Set<String> = BootstrapManifest.providedModules
 
     /// Every finding, errors first, each once.
     func findings() -> [PreflightFinding] {

@@ -1,9 +1,13 @@
-/// The hash functions the auth signers need. Written here rather than linked because RunnerCore takes no crypto
-/// dependency and must build wherever Foundation does; libcrypto is used only for private-key signatures.
+import CCryptoShim
+
+/// The hash functions the auth signers (Digest, OAuth 1.0a, Hawk, AWS v4, EdgeGrid, JWT), input hashing and the SCIM
+/// server's HMAC check need, as one-shot calls into the system libcrypto (`EVP_Digest`), opened on first use
+/// (CLazyLoad). libcrypto cannot fail on these digests outside a FIPS-only configuration (which refuses MD5); a
+/// failure stops the process with the digest's name rather than sign with a wrong value.
 package enum HashAlgorithm: String, Sendable, CaseIterable {
     case md5, sha1, sha256, sha384, sha512
 
-    /// Bytes in one compression block (HMAC pads keys to this).
+    /// Bytes in one compression block (what HMAC pads keys to).
     package var blockSize: Int {
         switch self {
         case .md5, .sha1, .sha256: 64
@@ -11,14 +15,31 @@ package enum HashAlgorithm: String, Sendable, CaseIterable {
         }
     }
 
+    /// Bytes in one digest.
+    package var digestLength: Int {
+        switch self {
+        case .md5: 16
+        case .sha1: 20
+        case .sha256: 32
+        case .sha384: 48
+        case .sha512: 64
+        }
+    }
+
+    var shimAlgorithm: Int32 {
+        switch self {
+        case .md5: Int32(CCRYPTO_MD5.rawValue)
+        case .sha1: Int32(CCRYPTO_SHA1.rawValue)
+        case .sha256: Int32(CCRYPTO_SHA256.rawValue)
+        case .sha384: Int32(CCRYPTO_SHA384.rawValue)
+        case .sha512: Int32(CCRYPTO_SHA512.rawValue)
+        }
+    }
+
     /// The digest of `bytes`.
     package func hash(_ bytes: [UInt8]) -> [UInt8] {
-        switch self {
-        case .md5: MD5.hash(bytes)
-        case .sha1: SHA1.hash(bytes)
-        case .sha256: SHA256.hash(bytes)
-        case .sha384: SHA512.hash(bytes, variant: .sha384)
-        case .sha512: SHA512.hash(bytes, variant: .sha512)
+        LibcryptoCall.output(self, "digest") { out, capacity in
+            bytes.withUnsafeBufferPointer { ccrypto_digest(shimAlgorithm, $0.baseAddress, $0.count, out, capacity) }
         }
     }
 
@@ -26,15 +47,18 @@ package enum HashAlgorithm: String, Sendable, CaseIterable {
     package func hash(_ text: String) -> [UInt8] { hash(Array(text.utf8)) }
 }
 
-/// HMAC (RFC 2104) over any of the hash functions.
+/// HMAC (RFC 2104) over any of the hash functions, through libcrypto's one-shot `HMAC`.
 package enum HMAC {
     /// The MAC of `message` under `key`.
     package static func mac(_ algorithm: HashAlgorithm, key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var key = key
-        if key.count > algorithm.blockSize { key = algorithm.hash(key) }
-        key += [UInt8](repeating: 0, count: algorithm.blockSize - key.count)
-        let inner = algorithm.hash(key.map { $0 ^ 0x36 } + message)
-        return algorithm.hash(key.map { $0 ^ 0x5C } + inner)
+        LibcryptoCall.output(algorithm, "HMAC") { out, capacity in
+            key.withUnsafeBufferPointer { key in
+                message.withUnsafeBufferPointer { message in
+                    ccrypto_hmac(algorithm.shimAlgorithm, key.baseAddress, key.count, message.baseAddress,
+                                 message.count, out, capacity)
+                }
+            }
+        }
     }
 
     /// The MAC of UTF-8 text under a UTF-8 key (what Node's `createHmac(alg, string)` does).
@@ -43,19 +67,24 @@ package enum HMAC {
     }
 }
 
-/// Merkle–Damgård padding shared by MD5 and the SHA family: 0x80, zeros, then the bit length in `lengthBytes` bytes.
-enum MessagePadding {
-    static func pad(_ message: [UInt8], blockSize: Int, lengthBytes: Int, bigEndian: Bool) -> [UInt8] {
-        var padded = message
-        padded.append(0x80)
-        while (padded.count + lengthBytes) % blockSize != 0 { padded.append(0) }
-        let bits = UInt64(message.count) &* 8
-        var length = [UInt8](repeating: 0, count: lengthBytes)
-        for index in 0..<8 {
-            let byte = UInt8(truncatingIfNeeded: bits >> (8 * UInt64(index)))
-            if bigEndian { length[lengthBytes - 1 - index] = byte } else { length[index] = byte }
+/// SHA-256 of whole inputs (the JSON report's `run.sources` hashes collections of tens of megabytes); the same call
+/// as `HashAlgorithm.sha256`, kept under the name its callers use.
+package enum LibcryptoDigest {
+    /// The SHA-256 of `bytes`.
+    package static func sha256(_ bytes: [UInt8]) -> [UInt8] { HashAlgorithm.sha256.hash(bytes) }
+}
+
+enum LibcryptoCall {
+    /// Runs a shim call that writes at most 64 bytes (`EVP_MAX_MD_SIZE`) and returns their count or -1.
+    static func output(_ algorithm: HashAlgorithm, _ what: String,
+                       _ call: (UnsafeMutablePointer<UInt8>, Int) -> Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 64)
+        let written = out.withUnsafeMutableBufferPointer { call($0.baseAddress!, $0.count) }
+        guard written == algorithm.digestLength else {
+            fatalError("carrier: libcrypto could not compute the \(algorithm.rawValue) \(what)")
         }
-        return padded + length
+        out.removeSubrange(written...)
+        return out
     }
 }
 

@@ -1,7 +1,7 @@
 import CCryptoShim
 import Foundation
 
-/// Signatures with a PEM private key, through libcrypto (the only crypto RunnerCore does not do itself).
+/// Signatures with a PEM private key, through libcrypto.
 package enum PrivateKeySigner {
     /// How the key signs.
     package enum Scheme: Sendable {

@@ -3,7 +3,8 @@ import RunContracts
 /// The run's cookies, kept by Carrier rather than by curl's engine: Postman's `disableCookies` is per request
 /// (curl's engine is per handle), and `pm.cookies` / `--export-cookie-jar` need tough-cookie's fields
 /// (`hostOnly`, expiry) which curl's Netscape-format export only approximates. Storage and matching follow
-/// RFC 6265 §5.3–5.4 (no public-suffix list: a `Domain` attribute must at least contain a dot).
+/// RFC 6265 §5.3–5.4, with the public suffix list (libpsl, `PublicSuffixList`) for step 5: a `Domain` that is a
+/// public suffix (`com`, `co.uk`, `github.io`) is refused, or taken as host-only when it is the request's host.
 struct CookieJar {
     private struct Entry {
         var cookie: Cookie
@@ -21,10 +22,14 @@ struct CookieJar {
             cookie.domain = url.host
             cookie.hostOnly = true
         } else {
-            guard Self.domainMatches(host: url.host, domain: cookie.domain, hostIsIP: url.hostIsIPAddress),
-                  cookie.domain.contains(".") || cookie.domain == url.host
-            else { return }
-            cookie.hostOnly = false
+            guard Self.domainMatches(host: url.host, domain: cookie.domain, hostIsIP: url.hostIsIPAddress) else { return }
+            if !url.hostIsIPAddress, PublicSuffixList.isPublicSuffix(cookie.domain) {
+                // §5.3 step 5: a public suffix is only acceptable as the host itself, and then host-only.
+                guard cookie.domain == url.host else { return }
+                cookie.hostOnly = true
+            } else {
+                cookie.hostOnly = false
+            }
         }
         if cookie.path.isEmpty { cookie.path = Self.defaultPath(url.path) }
         if let expires = cookie.expires, expires <= now {

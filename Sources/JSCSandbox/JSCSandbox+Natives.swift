@@ -20,6 +20,9 @@ extension JSCSandbox {
             guard let text = try? String(contentsOfFile: call.string(0), encoding: .utf8) else { return nil }
             return call.context.makeString(text)
         }
+        add("domainToASCII") { call throws(NativeError) in
+            call.context.makeString(HostEncoding.nodeDomainToASCII(call.string(0)))
+        }
         add("getenv") { call throws(NativeError) in
             guard let value = ProcessInfo.processInfo.environment[call.string(0)] else { return nil }
             return call.context.makeString(value)

@@ -20,12 +20,8 @@ package final class JSCSandbox: ScriptSandbox {
     private var compiledScripts: [String: CompiledScript] = [:]
     private var wrapperPrefixes: [Bool: String] = [:]
 
-    /// Bootstrap scripts in load order; each adds to the hidden `__carrier` runtime object.
-    private static let bootstrapFiles = [
-        "core.js", "inspect.js", "timers.js", "modules.js", "node-text.js", "node-buffer.js", "node-events.js", "node-util.js",
-        "node-url.js", "node-assert.js", "collection.js", "response.js", "postman-collection.js",
-        "variables.js", "chai-postman.js", "pm.js", "legacy.js", "csv-parse.js", "tv4.js",
-    ]
+    /// Bootstrap scripts in load order (BootstrapManifest); each adds to the hidden `__carrier` runtime object.
+    private static let bootstrapFiles = BootstrapManifest.files.map(\.name)
     private static let runtimeFunctions = [
         "wrapperPrefix", "begin", "execute", "nextTimerDelay", "fireTimer", "finish", "describeError",
         "onUnhandledRejection",

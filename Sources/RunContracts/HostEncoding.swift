@@ -1,9 +1,14 @@
+import CIDNShim
 import Foundation
 
 /// Host names as Node's `url.domainToASCII` writes them (what postman-url-encoder sends): IPv4 shorthands expanded
-/// (`127.1` → `127.0.0.1`, hex and octal parts), internationalised labels punycoded (`xn--…`). A host that is not a
+/// (`127.1` → `127.0.0.1`, hex and octal parts), internationalised labels mapped and punycoded by libidn2 with UTS #46
+/// non-transitional processing (`ＡＢＣ.com` → `abc.com`, `straße.de` → `xn--strae-oqa.de`). A host that is not a
 /// valid domain is sent as written, as postman-url-encoder falls back to its input.
-enum HostEncoding {
+package enum HostEncoding {
+    /// Node's `url.domainToASCII`: the ASCII form, or `""` for a host that is not a valid domain (the sandbox's `URL`).
+    package static func nodeDomainToASCII(_ host: String) -> String { domainToASCII(host) ?? "" }
+
     static func encode(_ host: String) -> String {
         guard !host.isEmpty, !host.hasPrefix("[") else { return host }
         if isAlreadyASCIIForm(host) { return host }
@@ -35,18 +40,24 @@ enum HostEncoding {
         }
     }
 
-    /// `nil` when the host is not a valid domain.
+    /// `nil` when the host is not a valid domain (Node's `url.domainToASCII` gives `''`).
     static func domainToASCII(_ host: String) -> String? {
-        // The WHATWG host parser reads percent-escapes first (`a%60b.org` is the host ``a`b.org``).
-        let mapped = URLEncoding.percentDecoded(host).precomposedStringWithCanonicalMapping.lowercased()
+        // The WHATWG host parser reads percent-escapes first (`a%60b.org` is the host ``a`b.org``). UTS #46 maps the
+        // ideographic full stops to `.`, so labels are split after them.
+        let decoded = URLEncoding.percentDecoded(host).unicodeScalars.map { scalar -> Character in
+            IDNA.fullStops.contains(scalar.value) ? "." : Character(scalar)
+        }
         var labels: [String] = []
-        for label in mapped.split(separator: ".", omittingEmptySubsequences: false) {
+        for label in String(decoded).split(separator: ".", omittingEmptySubsequences: false) {
             if label.unicodeScalars.allSatisfy(\.isASCII) {
-                labels.append(String(label))
+                let lower = label.lowercased()
+                // An A-label must decode (`xn--a` does not); ASCII labels are otherwise taken as they are, since the
+                // URL standard checks neither hyphens nor lengths (libidn2 would refuse `ab--c` and `-a`).
+                if lower.hasPrefix("xn--"), !IDNA.isDecodableALabel(lower) { return nil }
+                labels.append(lower)
             } else {
-                // A label already marked as punycode cannot hold other characters.
-                guard !label.hasPrefix("xn--"), let encoded = Punycode.encode(String(label)) else { return nil }
-                labels.append("xn--" + encoded)
+                guard let encoded = IDNA.toASCII(label: String(label)) else { return nil }
+                labels.append(encoded)
             }
         }
         let ascii = labels.joined(separator: ".")
@@ -109,7 +120,78 @@ enum HostEncoding {
     }
 }
 
-/// RFC 3492 Punycode, the encoding half (what `xn--` labels hold).
+/// UTS #46 through libidn2 (`idn2_to_ascii_8z`, `IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT`), one label at a time, with
+/// the URL standard's profile on top: libidn2 also applies IDNA2008's rules, which the URL standard (and Node) do not
+/// (`CheckHyphens`, `VerifyDnsLength` and IDNA2008's own disallowed set are off there): emoji and other symbols
+/// (`😎`, `♥`, valid under UTS #46 as "NV8"), right-to-left digits (`١٢٣`), hyphens in places IDNA2008 forbids, and
+/// labels over 63 bytes (which libidn2 cannot even punycode). Those labels are mapped here (NFKC and lower case, which is UTS #46's mapping for them) and
+/// punycoded by `Punycode`; everything libidn2 refuses for any other reason (`a\u{200C}b`, `︒`, bad punycode) is
+/// refused.
+enum IDNA {
+    /// U+3002, U+FF0E and U+FF61, which UTS #46 maps to `.`.
+    static let fullStops: Set<UInt32> = [0x3002, 0xFF0E, 0xFF61]
+
+    private enum Outcome { case ascii(String), failed(Int32) }
+
+    private static func libidn2(_ text: String) -> Outcome {
+        var out = [UInt8](repeating: 0, count: 1024)
+        let rc = out.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cidn_to_ascii(text, $0.baseAddress, $0.count) }
+        }
+        guard rc == 0 else { return .failed(rc) }
+        return .ascii(String(decoding: out.prefix { $0 != 0 }, as: UTF8.self))
+    }
+
+    /// Errors that only IDNA2008 (not UTS #46 as the URL standard applies it) raises, for a label whose mapping is
+    /// then done here. `DISALLOWED` is one of them only when every code point libidn2 refuses is a symbol.
+    private static let urlStandardAccepts: Set<Int32> = [
+        CIDN_BIDI, CIDN_2HYPHEN, CIDN_HYPHEN_STARTEND, CIDN_TOO_BIG_LABEL, CIDN_TOO_BIG_DOMAIN,
+        // libidn2 punycodes into a 63-byte label buffer.
+        CIDN_PUNYCODE_BIG_OUTPUT,
+    ]
+
+    /// The A-label of one non-ASCII label, or `nil`.
+    static func toASCII(label: String) -> String? {
+        switch libidn2(label) {
+        case .ascii(let ascii):
+            return ascii
+        case .failed(let code) where urlStandardAccepts.contains(code):
+            return mappedHere(label)
+        case .failed(let code) where code == CIDN_DISALLOWED:
+            for scalar in label.unicodeScalars where !scalar.isASCII {
+                guard case .failed(let code) = libidn2(String(scalar)), code == CIDN_DISALLOWED else { continue }
+                guard isSymbol(scalar) else { return nil }
+            }
+            return mappedHere(label)
+        case .failed:
+            return nil
+        }
+    }
+
+    /// Whether an ASCII `xn--` label holds valid punycode of a label UTS #46 accepts.
+    static func isDecodableALabel(_ label: String) -> Bool {
+        switch libidn2(label) {
+        case .ascii: return true
+        case .failed(let code): return urlStandardAccepts.contains(code) || code == CIDN_DISALLOWED
+        }
+    }
+
+    private static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: true
+        default: false
+        }
+    }
+
+    private static func mappedHere(_ label: String) -> String? {
+        let mapped = label.precomposedStringWithCompatibilityMapping.lowercased()
+        if mapped.unicodeScalars.allSatisfy(\.isASCII) { return mapped }
+        return Punycode.encode(mapped).map { "xn--" + $0 }
+    }
+}
+
+/// RFC 3492 Punycode, the encoding half, for the labels libidn2 refuses under IDNA2008 but the URL standard accepts
+/// (see `IDNA`); libidn2 has no public punycode function.
 enum Punycode {
     private static let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700, initialBias = 72, initialN = 128
 

@@ -1,6 +1,7 @@
-// Private-key signatures (RSA PKCS#1 v1.5, RSA-PSS, ECDSA) through the system libcrypto, for OAuth 1.0a RSA-SHA*
-// and JWT RS/PS/ES. It exists because Swift has no RSA or ECDSA on Linux without a package, and OpenSSL's
-// EVP API is macro- and pointer-heavy; this keeps the surface to one plain function.
+// Digests, HMAC and private-key signatures (RSA PKCS#1 v1.5, RSA-PSS, ECDSA) through the system libcrypto, for the
+// auth signers (Digest, OAuth 1.0a, Hawk, AWS v4, EdgeGrid, JWT), input hashing and the SCIM server's HMAC check.
+// It exists because Swift has no hashes, RSA or ECDSA on Linux without a package, and OpenSSL's EVP API is macro-
+// and pointer-heavy; this keeps the surface to three plain functions.
 #ifndef CCRYPTO_SHIM_H
 #define CCRYPTO_SHIM_H
 
@@ -14,9 +15,16 @@ long ccrypto_sign_pem(const char *pem, size_t pem_length, const char *passphrase
                       int pss, int ecdsa_raw, const unsigned char *data, size_t data_length,
                       unsigned char *out, size_t out_capacity, char *error, size_t error_capacity);
 
-/// SHA-256 of `data` into `out` (32 bytes) with libcrypto's optimised code, for hashing whole input files (the
-/// Swift implementation in CarrierCrypto is fine for signatures but slow on tens of megabytes).
-/// Returns 0, or -1 when libcrypto failed.
-int ccrypto_sha256(const unsigned char *data, size_t data_length, unsigned char out[32]);
+/// The digests of `ccrypto_digest` and `ccrypto_hmac`.
+enum ccrypto_algorithm { CCRYPTO_MD5 = 0, CCRYPTO_SHA1 = 1, CCRYPTO_SHA256 = 2, CCRYPTO_SHA384 = 3, CCRYPTO_SHA512 = 4 };
+
+/// One-shot digest of `data` (libcrypto's `EVP_Digest`) into `out`, which holds at least 64 bytes
+/// (`EVP_MAX_MD_SIZE`). Returns the digest length, or -1 when libcrypto failed.
+long ccrypto_digest(int algorithm, const unsigned char *data, size_t data_length, unsigned char *out, size_t capacity);
+
+/// One-shot HMAC (RFC 2104, libcrypto's `HMAC`) of `data` under `key` into `out` (at least 64 bytes).
+/// Returns the MAC length, or -1 when libcrypto failed.
+long ccrypto_hmac(int algorithm, const unsigned char *key, size_t key_length, const unsigned char *data,
+                  size_t data_length, unsigned char *out, size_t capacity);
 
 #endif

@@ -110,6 +110,8 @@
         xml2js: { node: 'xml2js', debian: 'node-xml2js' },
         cheerio: { node: 'cheerio', debian: 'node-cheerio', adapt: adaptCheerio },
         punycode: { node: 'punycode', debian: 'node-punycode' },
+        events: { node: 'events', debian: 'node-events' },
+        tv4: { files: ['/usr/share/javascript/tv4/tv4.js'], names: ['tv4.js', 'tv4/tv4.js'], debian: 'libjs-tv4' },
         'crypto-js': { special: () => carrier.cryptoJS(), debian: 'libjs-cryptojs' },
     };
     carrier.libraries = libraries;

@@ -85,6 +85,11 @@
                 if (this._port !== '') this._port = String(Number(this._port));
                 if (specialPorts[this._protocol] === this._port) this._port = '';
                 this._hostname = special ? authority.toLowerCase() : authority;
+                // Non-ASCII and percent-escaped hosts go through the request builder's host encoding (libidn2, as
+                // Node's domainToASCII); a host it refuses makes the URL invalid, as in Node.
+                if (special && this._protocol !== 'file:' && /[^\x00-\x7f%]|%/.test(this._hostname) && !this._hostname.startsWith('[')) {
+                    this._hostname = carrier.native.domainToASCII(this._hostname);
+                }
                 if (special && this._protocol !== 'file:' && !this._hostname) throw new TypeError('Invalid URL: ' + input);
                 this._slashes = true;
             }

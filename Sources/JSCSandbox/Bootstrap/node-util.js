@@ -1,4 +1,4 @@
-// require('util'), 'path' and 'querystring'.
+// require('util') (format, inspect, inherits, promisify, types, ...) and carrier.deepEqual, which assert uses.
 (function (carrier) {
     'use strict';
     const define = carrier.defineModule;
@@ -42,84 +42,4 @@
         };
         return util;
     });
-
-
-    define('path', () => {
-        function normalizeParts(parts, absolute) {
-            const out = [];
-            for (const part of parts) {
-                if (!part || part === '.') continue;
-                if (part === '..') { if (out.length && out[out.length - 1] !== '..') out.pop(); else if (!absolute) out.push('..'); } else out.push(part);
-            }
-            return out;
-        }
-        const path = {
-            sep: '/', delimiter: ':',
-            normalize(p) {
-                if (p === '') return '.';
-                const absolute = p.startsWith('/'), trailing = p.endsWith('/');
-                let out = normalizeParts(p.split('/'), absolute).join('/');
-                if (!out && !absolute) out = '.';
-                if (out && trailing) out += '/';
-                return (absolute ? '/' : '') + out;
-            },
-            join(...parts) { const joined = parts.filter((p) => p !== '').join('/'); return joined ? path.normalize(joined) : '.'; },
-            resolve(...parts) {
-                let resolved = '';
-                for (let i = parts.length - 1; i >= 0 && !resolved.startsWith('/'); i--) if (parts[i]) resolved = parts[i] + (resolved ? '/' + resolved : '');
-                if (!resolved.startsWith('/')) resolved = '/' + resolved;
-                return '/' + normalizeParts(resolved.split('/'), true).join('/');
-            },
-            isAbsolute: (p) => p.startsWith('/'),
-            dirname(p) { if (!p) return '.'; const trimmed = p.replace(/\/+$/, '') || '/'; const i = trimmed.lastIndexOf('/'); return i < 0 ? '.' : i === 0 ? '/' : trimmed.slice(0, i); },
-            basename(p, ext) { const base = p.replace(/\/+$/, '').split('/').pop() || ''; return ext && base.endsWith(ext) && base !== ext ? base.slice(0, -ext.length) : base; },
-            extname(p) { const base = path.basename(p); const i = base.lastIndexOf('.'); return i <= 0 ? '' : base.slice(i); },
-            relative(from, to) {
-                const a = path.resolve(from).split('/').filter(Boolean), b = path.resolve(to).split('/').filter(Boolean);
-                let i = 0; while (i < a.length && i < b.length && a[i] === b[i]) i++;
-                return a.slice(i).map(() => '..').concat(b.slice(i)).join('/');
-            },
-            parse(p) { const root = p.startsWith('/') ? '/' : ''; const base = path.basename(p); const ext = path.extname(p); return { root, dir: p.includes('/') ? path.dirname(p) : '', base, ext, name: ext ? base.slice(0, -ext.length) : base }; },
-            format(o) { const dir = o.dir || o.root || ''; const base = o.base || (o.name || '') + (o.ext || ''); return dir ? (dir.endsWith('/') ? dir + base : dir + '/' + base) : base; },
-        };
-        path.posix = path;
-        return path;
-    });
-
-
-    function qsEscape(text) { return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()); }
-    function qsUnescape(text) { try { return decodeURIComponent(text); } catch (e) { return text.replace(/%([0-9a-fA-F]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); } }
-    define('querystring', () => {
-        const qs = {
-            escape: qsEscape, unescape: qsUnescape,
-            parse(text, sep = '&', eq = '=', options) {
-                const out = Object.create(null);
-                if (typeof text !== 'string' || !text) return out;
-                const max = options && options.maxKeys !== undefined ? options.maxKeys : 1000;
-                let pieces = text.split(sep);
-                if (max > 0) pieces = pieces.slice(0, max);
-                for (const piece of pieces) {
-                    if (!piece) continue;
-                    const index = piece.indexOf(eq);
-                    const key = qsUnescape((index >= 0 ? piece.slice(0, index) : piece).replace(/\+/g, ' '));
-                    const value = index >= 0 ? qsUnescape(piece.slice(index + eq.length).replace(/\+/g, ' ')) : '';
-                    if (!(key in out)) out[key] = value; else if (Array.isArray(out[key])) out[key].push(value); else out[key] = [out[key], value];
-                }
-                return out;
-            },
-            stringify(object, sep = '&', eq = '=') {
-                if (!object || typeof object !== 'object') return '';
-                const plain = (v) => typeof v === 'string' ? v : typeof v === 'number' && isFinite(v) ? String(v) : typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
-                return Object.keys(object).map((key) => {
-                    const value = object[key];
-                    if (Array.isArray(value)) return value.map((v) => qsEscape(key) + eq + qsEscape(plain(v))).join(sep);
-                    return qsEscape(key) + eq + qsEscape(plain(value));
-                }).filter(Boolean).join(sep);
-            },
-        };
-        qs.decode = qs.parse; qs.encode = qs.stringify;
-        return qs;
-    });
-    carrier.text.qsEscape = qsEscape;
-    carrier.text.qsUnescape = qsUnescape;
 })(globalThis.__carrier);
