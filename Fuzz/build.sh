@@ -16,7 +16,7 @@ modules_for() {
         collection|csv) echo "JSONValue CollectionModel" ;;
         variables|url)  echo "JSONValue CollectionModel CarrierCrypto RunContracts AuthSigning RunnerCore" ;;
         httphead)       echo "HTTPServer" ;;
-        scimfilter)     echo "JSONValue HTTPServer CarrierCrypto SCIMServer" ;;
+        scimfilter)     echo "JSONValue AtomicFile HTTPServer CarrierCrypto SCIMServer" ;;
         *) echo "unknown fuzz target: $1" >&2; return 1 ;;
     esac
 }
@@ -35,7 +35,7 @@ build_one() {
         # Flatten, naming each copy after its module so same-named files cannot clash.
         find "$root/Sources/$module" -name '*.swift' | while read -r file; do
             local rel="${file#"$root/Sources/$module/"}"
-            sed -E '/^import (JSONValue|CollectionModel|CarrierCrypto|RunContracts|AuthSigning|RunnerCore|HTTPServer|SCIMServer|InstallLayout)$/d' "$file" \
+            sed -E '/^import (JSONValue|AtomicFile|CollectionModel|CarrierCrypto|RunContracts|AuthSigning|RunnerCore|HTTPServer|SCIMServer|InstallLayout)$/d' "$file" \
                 > "$stage/${module}__${rel//\//__}"
         done
     done
