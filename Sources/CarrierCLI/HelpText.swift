@@ -19,14 +19,9 @@ enum HelpText {
             let groups = CommandTable.listedGroups(command)
             lines.append("")
             lines.append(CommandTable.optionsHeading(command) + ":")
-            for group in groups {
-                if groups.count > 1 { lines.append(" \(group.title):") }
-                for option in group.options { lines += optionLines(option) }
-            }
+            lines += groupLines(groups)
         }
-        lines.append("")
-        let codes = CommandTable.exitCodes.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ")
-        lines += wrap("Exit codes: \(codes).", indent: "", hanging: "  ")
+        lines += exitCodeLines
         return lines.joined(separator: "\n") + "\n\n"
     }
 
@@ -38,15 +33,23 @@ enum HelpText {
         if !command.groups.isEmpty {
             lines.append("")
             lines.append("Options:")
-            for group in command.groups {
-                if command.groups.count > 1 { lines.append(" \(group.title):") }
-                for option in group.options { lines += optionLines(option) }
-            }
+            lines += groupLines(command.groups)
         }
-        lines.append("")
-        let codes = CommandTable.exitCodes.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ")
-        lines += wrap("Exit codes: \(codes).", indent: "", hanging: "  ")
+        lines += exitCodeLines
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// A command's option groups, titled when there are several.
+    private static func groupLines(_ groups: [(title: String, options: [DocumentedOption])]) -> [String] {
+        groups.flatMap { group in
+            (groups.count > 1 ? [" \(group.title):"] : []) + group.options.flatMap(optionLines)
+        }
+    }
+
+    /// A blank line, then the exit codes.
+    private static var exitCodeLines: [String] {
+        let codes = CommandTable.exitCodes.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ")
+        return [""] + wrap("Exit codes: \(codes).", indent: "", hanging: "  ")
     }
 
     /// `  -e, --environment FILE|DIR    help…`, the help wrapped into its column.

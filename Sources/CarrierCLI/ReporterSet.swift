@@ -12,8 +12,6 @@ import RunnerCore
 /// finishes, into a spool beside the file) and completed atomically at the end, so a long run's memory does not
 /// grow with its iterations.
 struct ReporterSet {
-    /// Every name `-r` takes (ReporterRegistry).
-    static var known: [String] { ReporterRegistry.names }
 
     private(set) var observers: [RunObserver] = []
     private let options: RunCommandOptions
@@ -30,8 +28,8 @@ struct ReporterSet {
 
     /// Refuses unknown reporter names before anything runs.
     static func validate(_ options: RunCommandOptions) throws(CLIError) {
-        for name in options.reporters where !known.contains(name) {
-            throw CLIError("unknown reporter '\(name)'; Carrier has \(known.joined(separator: ", "))")
+        for name in options.reporters where !ReporterRegistry.names.contains(name) {
+            throw CLIError("unknown reporter '\(name)'; Carrier has \(ReporterRegistry.names.joined(separator: ", "))")
         }
     }
 
