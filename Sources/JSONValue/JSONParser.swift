@@ -164,6 +164,13 @@ public struct JSONParser {
             guard index < bytes.count else { throw error("unterminated string (missing closing '\"')", at: quote) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if runStart == quote + 1 {
+                    // No escape: the bytes are the string. Most strings take this path, and building them scalar
+                    // by scalar made parsing cost about 60 ns per byte.
+                    let plain = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                    index += 1
+                    return plain
+                }
                 flushRun(self, &scalars, index)
                 index += 1
                 return String(scalars)

@@ -36,6 +36,18 @@ struct JSONParserTests {
         #expect(value[2] == "ünï")
     }
 
+    @Test("strings with and without escapes side by side, empty strings and keys")
+    func plainAndEscapedStrings() throws {
+        let value = try JSONParser.parse(#"{"":"","plain":"abc","esc":"a\tb","uni":"\u0041x","tail":"x\n","ü":"ä"}"#)
+        #expect(value.objectValue?.keys == ["", "plain", "esc", "uni", "tail", "ü"])
+        #expect(value[""] == "")
+        #expect(value["plain"] == "abc")
+        #expect(value["esc"] == "a\tb")
+        #expect(value["uni"] == "Ax")
+        #expect(value["tail"] == "x\n")
+        #expect(value["ü"] == "ä")
+    }
+
     @Test("nesting deeper than the cap is an error, not a crash")
     func depth() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
