@@ -24,6 +24,19 @@ struct ResponseTests {
         ])
     }
 
+    @Test("each response gets a random version-4 UUID as its id")
+    func responseIds() {
+        let lines = Harness().log("""
+            const ids = Array.from({ length: 2000 }, () => new (__carrier.sdk.Response)({ code: 200 }).id);
+            const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+            console.log(ids.every((id) => v4.test(id)), new Set(ids).size, v4.test(pm.response.id));
+            // Every hex digit turns up in every free position, so no position is stuck.
+            const free = [...Array(36).keys()].filter((i) => ![8, 13, 14, 18, 19, 23].includes(i));
+            console.log(free.every((i) => new Set(ids.map((id) => id[i])).size === 16));
+            """)
+        #expect(lines == ["true 2000 true", "true"])
+    }
+
     @Test("json() on a non-JSON body throws a JSONError naming the position")
     func invalidJSON() {
         let harness = Harness()

@@ -25,9 +25,21 @@
 
     function plugin(chai, utils) {
         const Assertion = chai.Assertion;
+        // These checks only decide pass or fail. A chai sub-assertion is built only when the plain test fails, to
+        // throw chai's own error: when the plain test passes, the sub-assertion would pass too, and building it cost
+        // more than the assertion that needed it.
+        const ensureResponse = (value) => { if (!isResponse(value)) new Assertion(value).to.be.postmanResponse; };
+        const ensureRequestOrResponse = (value) => {
+            if (!isResponse(value) && !isRequest(value)) new Assertion(value).to.be.postmanRequestOrResponse;
+        };
+        // chai's `have.property(name)` without flags passes exactly when `name in Object(value)`.
+        const ensureProperty = (value, name) => {
+            if (value === null || value === undefined || !(name in Object(value))) new Assertion(value).to.have.property(name);
+        };
+        const ensureNumber = (value) => { if (typeof value !== 'number') new Assertion(value).to.be.a('number'); };
         const requireResponse = (assertion, ...properties) => {
-            new Assertion(assertion._obj).to.be.postmanResponse;
-            for (const property of properties) new Assertion(assertion._obj).to.have.property(property);
+            ensureResponse(assertion._obj);
+            for (const property of properties) ensureProperty(assertion._obj, property);
         };
 
         Assertion.addProperty('postmanRequest', function () {
@@ -43,7 +55,7 @@
 
         function assertClass(assertion, classCode) {
             requireResponse(assertion, 'code');
-            new Assertion(assertion._obj.code).to.be.a('number');
+            ensureNumber(assertion._obj.code);
             assertion.assert(Math.floor(assertion._obj.code / 100) === classCode, 'expected response code to be #{exp}XX but found #{act}',
                 'expected response code to not be #{exp}XX', classCode, assertion._obj.code);
         }
@@ -52,7 +64,7 @@
 
         Assertion.addProperty('error', function () {
             requireResponse(this, 'code');
-            new Assertion(this._obj.code).to.be.a('number');
+            ensureNumber(this._obj.code);
             const statusClass = Math.floor(this._obj.code / 100);
             this.assert(statusClass === 4 || statusClass === 5, 'expected response code to be 4XX or 5XX but found #{act}',
                 'expected response code to not be 4XX or 5XX', null, this._obj.code);
@@ -68,7 +80,7 @@
         }
         Assertion.addMethod('statusCode', function (code) {
             requireResponse(this, 'code');
-            new Assertion(this._obj.code).to.be.a('number');
+            ensureNumber(this._obj.code);
             assertCode(this, Number(code), this._obj.code);
         });
         Assertion.addMethod('statusReason', function (reason) {
@@ -91,19 +103,19 @@
             assertNamed(this, 200, 'OK');
         });
         Assertion.addMethod('status', function (codeOrReason) {
-            new Assertion(this._obj).to.be.postmanResponse;
+            ensureResponse(this._obj);
             if (typeof codeOrReason === 'number') {
-                new Assertion(this._obj).to.have.property('code');
+                ensureProperty(this._obj, 'code');
                 assertCode(this, Number(codeOrReason), this._obj.code);
             } else {
-                new Assertion(this._obj).to.have.property('reason');
+                ensureProperty(this._obj, 'reason');
                 assertReason(this, codeOrReason, this._obj.reason());
             }
         });
 
         Assertion.addMethod('header', function (key, value) {
-            new Assertion(this._obj).to.be.postmanRequestOrResponse;
-            new Assertion(this._obj).to.have.property('headers');
+            ensureRequestOrResponse(this._obj);
+            ensureProperty(this._obj, 'headers');
             const what = kind(this._obj), headers = this._obj.headers;
             this.assert(headers.has(key), 'expected ' + what + " to have header with key '" + String(key) + "'",
                 'expected ' + what + " to not have header with key '" + String(key) + "'", true, headers.has(key));
@@ -124,7 +136,7 @@
             this.assert(!failure, 'expected response body to be a valid json but got error ' + failure, 'expected response body not to be a valid json');
         });
         Assertion.addMethod('body', function (content) {
-            new Assertion(this._obj).to.be.postmanResponse;
+            ensureResponse(this._obj);
             const _ = lodash();
             if (_.isPlainObject(content)) {
                 let data;
@@ -206,12 +218,47 @@
         });
     }
 
+    /** chai 4's language chains: each only hands on a new Assertion carrying the same flags. */
+    const languageChains = ['to', 'be', 'been', 'is', 'and', 'has', 'have', 'with', 'that', 'which', 'at', 'of', 'same', 'but',
+        'does', 'still', 'also'];
+
+    /**
+     * The same new Assertion as chai's chain getter makes (its prototype, a copy of the flags, chai's proxy around
+     * it), built directly. chai builds it with the constructor and then copies each flag through the new proxy, a
+     * trap call per flag; the chains are most of the words of an expectation. The originals stay in
+     * `carrier.chaiLanguageChains` so tests can compare the two.
+     */
+    function installLanguageChains(chai) {
+        const Assertion = chai.Assertion, utils = chai.util;
+        const proxyEnabled = () => chai.config.useProxy && typeof Proxy !== 'undefined' && typeof Reflect !== 'undefined';
+        const originals = {};
+        for (const chain of languageChains) {
+            const original = Object.getOwnPropertyDescriptor(Assertion.prototype, chain);
+            if (!original || typeof original.get !== 'function' || !original.configurable) continue;
+            originals[chain] = original;
+            Object.defineProperty(Assertion.prototype, chain, {
+                configurable: true,
+                get: function chainGetter() {
+                    // chai's proxy calls getters on the assertion itself, so no flag access here goes through a trap.
+                    const source = this.__flags || (this.__flags = Object.create(null));
+                    if (!proxyEnabled() && !source.lockSsfi) source.ssfi = chainGetter;
+                    const next = Object.create(Assertion.prototype), flags = Object.create(null);
+                    for (const key in source) flags[key] = source[key];
+                    next.__flags = flags;
+                    return utils.proxify(next);
+                },
+            });
+        }
+        carrier.chaiLanguageChains = originals;
+    }
+
     let chai;
     /** chai 4 with the Postman assertions, loaded on first use. */
     carrier.chai = function () {
         if (chai) return chai;
         const loaded = carrier.require('chai');
         loaded.use(plugin);
+        installLanguageChains(loaded);
         chai = loaded;
         return chai;
     };

@@ -117,11 +117,16 @@
     };
 
     /** A v4-shaped id for SDK objects that postman-collection gives one (responses); not for anything secret. */
+    // Every pm.response gets one: four random 32-bit words through a byte-to-hex table, about a tenth of the cost
+    // of a regular-expression replace per digit.
+    const hexByte = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+    const word = () => (Math.random() * 0x100000000) >>> 0;
     carrier.uuid = function () {
-        return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
-            const r = Math.random() * 16 | 0;
-            return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
-        });
+        const a = word(), b = word(), c = word(), d = word();
+        const h = (w, shift) => hexByte[(w >>> shift) & 0xff];
+        return h(a, 24) + h(a, 16) + h(a, 8) + h(a, 0) + '-' + h(b, 24) + h(b, 16) + '-' +
+            hexByte[0x40 | ((b >>> 8) & 0x0f)] + h(b, 0) + '-' + hexByte[0x80 | ((c >>> 24) & 0x3f)] + h(c, 16) + '-' +
+            h(c, 8) + h(c, 0) + h(d, 24) + h(d, 16) + h(d, 8) + h(d, 0);
     };
 
     /** A script-level error whose message tells people what to do (missing Debian packages and the like). */
