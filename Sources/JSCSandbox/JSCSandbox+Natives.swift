@@ -29,7 +29,7 @@ extension JSCSandbox {
         }
         add("evaluate") { call throws(NativeError) in
             do throws(JavaScriptException) {
-                return try call.context.evaluate(call.string(0), sourceURL: call.string(1))
+                return try call.context.evaluate(sourceValue: call.arguments.first ?? call.context.undefined, sourceURL: call.string(1))
             } catch {
                 // Rethrown as a plain message: the library's own error text names what failed.
                 throw NativeError(message: call.context.string(error.value))

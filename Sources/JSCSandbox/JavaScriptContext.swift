@@ -63,10 +63,13 @@ final class JavaScriptContext {
     static func makeJSString(ascii bytes: UnsafeBufferPointer<UInt8>) -> JSStringRef? {
         let count = bytes.count
         guard bytes.reduce(0, |) < 0x80 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(count, 1)) { units in
+        // On the heap, not in a temporary allocation: Swift puts those on the stack when it has room, and stack
+        // pages a large body touched would stay resident for the rest of the run.
+        let units = [UInt16](unsafeUninitializedCapacity: count) { units, initialized in
             for index in 0..<count { units[index] = UInt16(bytes[index]) }
-            return JSStringCreateWithCharacters(units.baseAddress, count)
+            initialized = count
         }
+        return units.withUnsafeBufferPointer { JSStringCreateWithCharacters($0.baseAddress, count) }
     }
 
     /// A JavaScript string from bytes that are ASCII, else from their UTF-8 decoding (invalid bytes become U+FFFD).
@@ -149,6 +152,20 @@ final class JavaScriptContext {
         defer { JSStringRelease(script); JSStringRelease(url) }
         var exception: JSValueRef?
         let result = JSEvaluateScript(context, script, nil, url, line, &exception)
+        if let exception { throw JavaScriptException(value: exception) }
+        return result ?? undefined
+    }
+
+    /// Evaluates a JavaScript string value as source, without turning it into Swift text and back: modules such as
+    /// chai (about 400 KB) reach `evaluate` this way, and the two conversions cost more than compiling them.
+    func evaluate(sourceValue: JSValueRef, sourceURL: String) throws(JavaScriptException) -> JSValueRef {
+        var exception: JSValueRef?
+        guard let script = JSValueToStringCopy(context, sourceValue, &exception) else {
+            throw JavaScriptException(value: exception ?? undefined)
+        }
+        let url = JavaScriptContext.makeJSString(sourceURL)
+        defer { JSStringRelease(script); JSStringRelease(url) }
+        let result = JSEvaluateScript(context, script, nil, url, 1, &exception)
         if let exception { throw JavaScriptException(value: exception) }
         return result ?? undefined
     }
