@@ -134,6 +134,7 @@ struct PreflightCheck {
     /// Every enabled script of the collection, folders and requests, checked once where it is defined.
     private func scripts() -> [PreflightFinding] {
         var found: [PreflightFinding] = []
+        defer { ScriptSyntaxCheck.finishChecks() }
         func visit(_ events: [ScriptEvent], place: String) {
             for event in events where !event.disabled && !event.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 let which = event.listen == .test ? "test script" : "pre-request script"

@@ -1,3 +1,4 @@
+import Foundation
 import RunContracts
 #if canImport(CJavaScriptCore)
 import CJavaScriptCore
@@ -11,10 +12,9 @@ import JavaScriptCore
 package enum ScriptSyntaxCheck {
     /// The syntax error, or `nil` when the script parses.
     package static func check(_ source: String) -> ScriptError? {
-        // `carrier run` checks every script before the first one runs, so this is where JavaScriptCore starts.
-        _ = EngineOptions.configured
-        guard let context = JSGlobalContextCreate(nil) else { return nil }
-        defer { JSGlobalContextRelease(context) }
+        checker.lock.lock()
+        defer { checker.lock.unlock() }
+        guard let context = checker.open() else { return nil }
         // The wrapper's opening sits on its own line (JavaScriptCore numbers it 1 whatever the starting line
         // asked for), so the script's own line is one less than reported.
         let wrapped = "(async function () {\n" + source + "\n})"
@@ -27,6 +27,36 @@ package enum ScriptSyntaxCheck {
         let line = string(property: "line", of: exception, in: context).flatMap { Int($0) }.map { $0 - 1 }
         return ScriptError(name: name, message: message, line: line.map { max(1, min($0, source.split(separator: "\n", omittingEmptySubsequences: false).count)) })
     }
+
+    /// Ends a series of checks: the context and its virtual machine go, so a run does not hold it beside the
+    /// sandbox's own (1.5 MB more peak RSS when it was kept). The next check opens a new one.
+    package static func finishChecks() {
+        checker.lock.lock()
+        defer { checker.lock.unlock() }
+        checker.close()
+    }
+
+    /// One context for a series of checks: a context created alone gets its own virtual machine, and creating one
+    /// per script made `carrier check` of the 45-request conformance collection take 0.20 s instead of 0.05 s.
+    private final class Checker: @unchecked Sendable {
+        let lock = NSLock()
+        private var context: JSGlobalContextRef?
+
+        func open() -> JSGlobalContextRef? {
+            if context == nil {
+                // `carrier run` checks every script before the first one runs, so this is where JavaScriptCore starts.
+                _ = EngineOptions.configured
+                context = JSGlobalContextCreate(nil)
+            }
+            return context
+        }
+
+        func close() {
+            if let context { JSGlobalContextRelease(context) }
+            context = nil
+        }
+    }
+    private static let checker = Checker()
 
     private static func string(property: String, of value: JSValueRef, in context: JSContextRef) -> String? {
         guard let object = JSValueToObject(context, value, nil) else { return nil }

@@ -23,4 +23,16 @@ struct ScriptSyntaxCheckTests {
         #expect(ScriptSyntaxCheck.check("}); (function () {") != nil || ScriptSyntaxCheck.check("})") != nil)
         #expect(ScriptSyntaxCheck.check("})") != nil)
     }
+
+    @Test("checks share one context: nothing a check parses leaks into the next, and checks go on after a series ends")
+    func sharedContext() throws {
+        // Only parsed, never run: a declaration in one script cannot clash with the same one in the next.
+        for _ in 0..<50 { #expect(ScriptSyntaxCheck.check("const shared = 1; let again = 2;") == nil) }
+        #expect(ScriptSyntaxCheck.check("const shared = 1;\nshared +;")?.line == 2)
+        ScriptSyntaxCheck.finishChecks()
+        #expect(ScriptSyntaxCheck.check("const shared = 1;") == nil)
+        #expect(try #require(ScriptSyntaxCheck.check("let x = ;")).name == "SyntaxError")
+        ScriptSyntaxCheck.finishChecks()
+        ScriptSyntaxCheck.finishChecks()
+    }
 }
