@@ -28,7 +28,7 @@ BUILD_FLAGS   = -Xlinker $(CURDIR)/$(BUILD_INFO)
 # The release artefact's build (make dist, and make bench, which measures what users install): the Swift runtime
 # linked in, and -z now (with the default relro) so the GOT is read-only after start-up, as Debian's hardening asks.
 # The shared libraries carrier opens on first use instead of linking (Sources/CLazyLoad): the .deb depends on them.
-LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lcrypto -lidn2 -lpsl
+LAZY_LIBS     = -lcurl -ljavascriptcoregtk-4.1 -lssl -lcrypto -lidn2 -lpsl
 DIST_FLAGS    = --static-swift-stdlib $(BUILD_FLAGS) -Xlinker -z -Xlinker now
 
 .PHONY: help deps test-deps venv build release dist test-dist test unit demo bench bench-quick fuzz clean

@@ -51,7 +51,8 @@ let package = Package(
         ], resources: [.copy("Bootstrap")]),
         .target(name: "Reporters", dependencies: ["RunContracts", "CollectionModel", "JSONValue", "AtomicFile"]),
         // Server-side TLS for HTTPServer (tests' HTTPS stand-ins): a few OpenSSL calls, writes without SIGPIPE.
-        .target(name: "CTLSShim", linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
+        // libssl is opened on first use (CLazyLoad), its libcrypto calls go through CCryptoShim's loader.
+        .target(name: "CTLSShim", dependencies: ["CLazyLoad", "CCryptoShim"]),
         .target(name: "HTTPServer", dependencies: ["CTLSShim"]),
         .target(name: "SCIMServer", dependencies: ["HTTPServer", "JSONValue", "CarrierCrypto", "AtomicFile"]),
         .target(name: "CarrierCLI", dependencies: [

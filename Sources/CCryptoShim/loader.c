@@ -1,5 +1,6 @@
-// libcrypto, opened by the first digest, HMAC or RSA/ECDSA signature (CLazyLoad): a process that signs nothing never maps it
-// (a run that sends requests maps it anyway: libcurl needs it, and both get the same loaded copy).
+// libcrypto, opened by the first digest, HMAC or RSA/ECDSA signature, or by CTLSShim's socket BIO (CLazyLoad): a process
+// that signs nothing never maps it (a run that sends requests maps it anyway: libcurl needs it, and both get the same
+// loaded copy).
 // CLazyLoad.h first: its system headers (pthread.h) must keep their default visibility.
 #include "CLazyLoad.h"
 #pragma GCC visibility push(hidden)
@@ -17,6 +18,18 @@
 #define CCRYPTO_FUNCTIONS(X) \
     X(BIO *, BIO_new_mem_buf, (const void *buf, int len), (buf, len)) \
     X(int, BIO_free, (BIO *a), (a)) \
+    X(BIO *, BIO_new, (const BIO_METHOD *type), (type)) \
+    X(void *, BIO_get_data, (BIO *a), (a)) \
+    X(void, BIO_set_data, (BIO *a, void *ptr), (a, ptr)) \
+    X(void, BIO_set_init, (BIO *a, int init), (a, init)) \
+    X(void, BIO_set_flags, (BIO *b, int flags), (b, flags)) \
+    X(void, BIO_clear_flags, (BIO *b, int flags), (b, flags)) \
+    X(int, BIO_get_new_index, (void), ()) \
+    X(BIO_METHOD *, BIO_meth_new, (int type, const char *name), (type, name)) \
+    X(int, BIO_meth_set_write, (BIO_METHOD *biom, int (*write)(BIO *, const char *, int)), (biom, write)) \
+    X(int, BIO_meth_set_read, (BIO_METHOD *biom, int (*read)(BIO *, char *, int)), (biom, read)) \
+    X(int, BIO_meth_set_ctrl, (BIO_METHOD *biom, long (*ctrl)(BIO *, int, long, void *)), (biom, ctrl)) \
+    X(int, BIO_meth_set_create, (BIO_METHOD *biom, int (*create)(BIO *)), (biom, create)) \
     X(EVP_PKEY *, PEM_read_bio_PrivateKey, (BIO *bp, EVP_PKEY **x, pem_password_cb *cb, void *u), (bp, x, cb, u)) \
     X(const EVP_MD *, EVP_get_digestbyname, (const char *name), (name)) \
     X(const EVP_MD *, EVP_md5, (void), ()) \
