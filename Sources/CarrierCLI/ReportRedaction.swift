@@ -49,11 +49,20 @@ struct ReportRedaction: Sendable {
 
     /// One execution as a streamed report writes it: its header credentials learned first, then masked.
     func streamedExecution(_ execution: ItemExecution) -> ItemExecution {
+        learnCredentials(of: execution)
+        return self.execution(execution)
+    }
+
+    /// Learns the credentials in an execution's header lists. Only the sent request carries the jar's cookies,
+    /// so this is done for every finished execution, with or without a streamed report to write it to.
+    func learnCredentials(of execution: ItemExecution) {
         learn(execution.request?.headers ?? [])
         learn(execution.response?.sentRequest?.headers ?? [])
         learn(execution.response?.headers ?? [])
-        return self.execution(execution)
     }
+
+    /// Whether a text could come out masked: some secret is known to either redactor.
+    private var knowsSecrets: Bool { !redactor.isEmpty || !seen.isEmpty }
 
     private func execution(_ execution: ItemExecution) -> ItemExecution {
         var copy = execution
@@ -83,12 +92,14 @@ struct ReportRedaction: Sendable {
     }
 
     private func headers(_ headers: [HTTPHeader]) -> [HTTPHeader] {
-        headers.map { HTTPHeader($0.name, redactor.isSensitiveHeader($0.name) ? SecretRedactor.mask : text($0.value)) }
+        // The usual run knows no secret and sends no credential header: the list is kept instead of rebuilt.
+        if !knowsSecrets && !headers.contains(where: { redactor.isSensitiveHeader($0.name) }) { return headers }
+        return headers.map { HTTPHeader($0.name, redactor.isSensitiveHeader($0.name) ? SecretRedactor.mask : text($0.value)) }
     }
 
     /// Text bodies with secrets masked; bytes that are not UTF-8 are kept, since a secret is text.
     private func body(_ bytes: [UInt8]) -> [UInt8] {
-        guard !bytes.isEmpty, let text = String(validating: bytes, as: UTF8.self) else { return bytes }
+        guard !bytes.isEmpty, knowsSecrets, let text = String(validating: bytes, as: UTF8.self) else { return bytes }
         let masked = self.text(text)
         return masked == text ? bytes : Array(masked.utf8)
     }
