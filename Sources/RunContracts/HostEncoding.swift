@@ -33,11 +33,20 @@ package enum HostEncoding {
             }
         }
         if let first = lastLabelStart, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            guard let value = Int(part), value <= 255, part.count <= 3 else { return false }
-            return part == "0" || !part.hasPrefix("0")
-        }
+        // On bytes: splitting into Strings and parsing them with Int was most of a plain run's host encoding.
+        let parts = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy(isCanonicalQuadPart)
+    }
+
+    /// What `Int(part)` reads as at most 255, in at most 3 characters, without a leading zero unless it is `0`.
+    /// The caller has let through only `a-z`, `0-9`, `-` and `.`, so `-` is the only sign `Int` could see.
+    private static func isCanonicalQuadPart(_ part: Substring.UTF8View) -> Bool {
+        guard let first = part.first, part.count <= 3 else { return false }
+        let digits = first == UInt8(ascii: "-") ? part.dropFirst() : part[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        guard first == UInt8(ascii: "-") || value <= 255 else { return false }
+        return part.count == 1 || first != UInt8(ascii: "0")
     }
 
     /// `nil` when the host is not a valid domain (Node's `url.domainToASCII` gives `''`).
