@@ -20,7 +20,7 @@ struct SystemHeaders {
             ("User-Agent", userAgent), ("Accept", "*/*"), ("Cache-Control", "no-cache"), ("Postman-Token", token),
             ("Host", url.hostHeader), ("Accept-Encoding", "gzip, deflate, br"), ("Connection", "keep-alive"),
         ]
-        for (name, value) in system where !disabled.contains(name.lowercased()) && !SystemHeaders.has(headers, name) {
+        for (name, value) in system where !isDisabled(name) && !SystemHeaders.has(headers, name) {
             headers.append(HTTPHeader(name, value))
         }
         headers = SystemHeaders.groupedByName(headers)
@@ -39,6 +39,9 @@ struct SystemHeaders {
         }
         return headers
     }
+
+    /// Lower-cases the name only when some system header is disabled, which few requests ask for.
+    private func isDisabled(_ name: String) -> Bool { !disabled.isEmpty && disabled.contains(name.lowercased()) }
 
     /// Node's checks before sending, with its messages: names must be HTTP tokens; values may hold tab and
     /// printable Latin-1 only (a newline would split the header, a character above U+00FF cannot be sent).
