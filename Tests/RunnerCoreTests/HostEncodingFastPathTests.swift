@@ -34,15 +34,14 @@ struct ByteLevelEncodingTests {
         }
     }
 
-    @Test("random hosts of digits, dots, minus and a letter are judged as the String rule judged them")
+    @Test("random hosts of digits, dots and minus signs are judged as the String rule judged them")
     func dottedQuads() {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("0123456789..-a")
+        // No letters: a label starting with one is decided before the quad rule is reached.
+        let alphabet = Array("0123456789..-")
         var quads = 0
         for _ in 0..<20_000 {
             let host = String((0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
-            // A last label starting with a letter is decided before the quad rule; leave that path out.
-            if host.split(separator: ".", omittingEmptySubsequences: false).last?.first == "a" { continue }
             let expected = Self.stringRuleIsCanonicalQuad(host)
             if expected { quads += 1 }
             #expect(HostEncoding.isAlreadyASCIIForm(host) == expected, "\(host)")

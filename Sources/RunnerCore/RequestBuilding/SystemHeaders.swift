@@ -79,19 +79,9 @@ struct SystemHeaders {
         value.utf8.allSatisfy { $0 == 0x09 || (0x20...0x7E).contains($0) }
     }
 
-    /// `headers.contains(name:)` without lower-casing every name on every lookup: ASCII names compare byte by
-    /// byte ignoring case; anything else falls back to the lower-cased comparison.
+    /// `headers.contains(name:)` without lower-casing every name on every lookup.
     static func has(_ headers: [HTTPHeader], _ name: String) -> Bool {
-        headers.contains { sameName($0.name, name) }
-    }
-
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        let isASCII: (UInt8) -> Bool = { $0 < 0x80 }
-        guard a.utf8.allSatisfy(isASCII), b.utf8.allSatisfy(isASCII) else { return a.lowercased() == b.lowercased() }
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).allSatisfy { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
-        }
+        headers.contains { HTTPHeader.sameName($0.name, name) }
     }
 
     /// The runtime hands headers to the client as an object, so repeated names (exact spelling) travel together
