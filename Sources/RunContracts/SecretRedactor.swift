@@ -135,19 +135,13 @@ package final class SecretRedactor: @unchecked Sendable {
     }
 
     /// Whether a header's value is masked whatever it holds.
-    package func isSensitiveHeader(_ name: String) -> Bool {
-        // Every header of every request and response is asked about several times per report; lower-casing each
-        // name and hashing it was a seventh of a plain run's instructions.
-        if let standard = SecretRedactor.isStandardSensitiveHeader(name) {
-            if standard { return true }
-            lock.lock()
-            defer { lock.unlock() }
-            return !extraSensitiveHeaders.isEmpty && extraSensitiveHeaders.contains(name.lowercased())
-        }
-        let lower = name.lowercased()
+    package func isSensitiveHeader(_ name: String) -> Bool { sensitiveHeaderNames().contains(name) }
+
+    /// The names whose header values are masked, as they stand now: for checking many headers under one lock.
+    package func sensitiveHeaderNames() -> SensitiveHeaderNames {
         lock.lock()
         defer { lock.unlock() }
-        return SecretRedactor.sensitiveHeaders.contains(lower) || extraSensitiveHeaders.contains(lower)
+        return SensitiveHeaderNames(extra: extraSensitiveHeaders)
     }
 
     /// Whether an ASCII name is one of `sensitiveHeaders`, compared ignoring ASCII case; `nil` for a name with
@@ -181,5 +175,21 @@ package final class SecretRedactor: @unchecked Sendable {
     /// A header's value as reports may show it.
     package func redactHeader(name: String, value: String) -> String {
         isSensitiveHeader(name) ? SecretRedactor.mask : redact(value)
+    }
+}
+
+/// `SecretRedactor.sensitiveHeaders` and the names auth blocks added, at one moment of the run.
+package struct SensitiveHeaderNames: Sendable {
+    /// Lower-cased.
+    let extra: Set<String>
+
+    package func contains(_ name: String) -> Bool {
+        // Every header of every request and response is asked about several times per report; lower-casing each
+        // name and hashing it was a seventh of a plain run's instructions.
+        if let standard = SecretRedactor.isStandardSensitiveHeader(name) {
+            return standard || (!extra.isEmpty && extra.contains(name.lowercased()))
+        }
+        let lower = name.lowercased()
+        return SecretRedactor.sensitiveHeaders.contains(lower) || extra.contains(lower)
     }
 }
