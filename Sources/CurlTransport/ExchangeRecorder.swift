@@ -42,7 +42,7 @@ final class ExchangeRecorder {
         }
         let line = HeadBytes.withoutLineEnd(bytes, 0..<bytes.count)
         if bytes[line].starts(with: "HTTP/".utf8) {
-            parseStatusLine(HeadBytes.text(bytes, line))
+            parseStatusLine(bytes, line)
             headEnded = false
             return
         }
@@ -62,10 +62,12 @@ final class ExchangeRecorder {
         sentHead.append(contentsOf: bytes)
     }
 
-    private func parseStatusLine(_ line: String) {
+    private func parseStatusLine(_ bytes: UnsafeRawBufferPointer, _ line: Range<Int>) {
         headers.removeAll()
-        let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        httpVersion = fields.first.map(String.init) ?? "HTTP/1.1"
+        let fields = bytes[line].allSatisfy({ $0 < 0x80 })
+            ? HeadBytes.splitOnSpaces(bytes, line, maxSplits: 2).map { HeadBytes.text(bytes, $0) }
+            : HeadBytes.text(bytes, line).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        httpVersion = fields.first ?? "HTTP/1.1"
         code = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
         reason = fields.count > 2 ? fields[2].trimmingSpaces() : ""
     }
