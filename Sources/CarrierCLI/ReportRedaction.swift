@@ -79,13 +79,26 @@ private struct Masking {
     let knowsSecrets: Bool
 
     func execution(_ execution: ItemExecution) -> ItemExecution {
+        guard execution.request.map(changes) == true || execution.response.map(changes) == true else { return execution }
         var copy = execution
         copy.request = execution.request.map(request)
         copy.response = execution.response.map(response)
         return copy
     }
 
+    /// Whether masking could change anything in the request. Most runs know no secret and send no credential;
+    /// then the request is passed on as it is, not rebuilt field by field.
+    private func changes(_ request: PreparedRequest) -> Bool {
+        knowsSecrets || request.options.clientKeyPassphrase?.isEmpty == false
+            || request.headers.contains { names.contains($0.name) }
+    }
+
+    private func changes(_ response: HTTPResponse) -> Bool {
+        knowsSecrets || response.headers.contains { names.contains($0.name) } || response.sentRequest.map(changes) == true
+    }
+
     func request(_ request: PreparedRequest) -> PreparedRequest {
+        guard changes(request) else { return request }
         var copy = request
         copy.url = text(request.url)
         copy.headers = headers(request.headers)
@@ -97,6 +110,7 @@ private struct Masking {
     }
 
     func response(_ response: HTTPResponse) -> HTTPResponse {
+        guard changes(response) else { return response }
         var copy = response
         copy.headers = headers(response.headers)
         copy.body = body(response.body)

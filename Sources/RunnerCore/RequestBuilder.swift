@@ -138,10 +138,18 @@ package final class ParsedURLMemo {
 
     func parse(_ text: String) -> RequestURL {
         // Compared as bytes: String's == holds canonically equivalent texts equal, which encode differently.
-        if let last, last.text.utf8.count == text.utf8.count, last.text.utf8.elementsEqual(text.utf8) { return last.url }
+        if let last, Self.sameBytes(last.text, text) { return last.url }
         let url = RequestURL.parse(text)
         last = (text, url)
         return url
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        } ?? nil
+        return compared ?? a.utf8.elementsEqual(b.utf8)
     }
 }
 
