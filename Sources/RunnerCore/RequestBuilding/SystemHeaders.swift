@@ -64,19 +64,27 @@ struct SystemHeaders {
 
     /// An HTTP token of ASCII letters, digits and `!#$%&'*+-.^_`|~` (what `validate` accepts, decided on bytes).
     private static func isPlainToken(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
+        !name.isEmpty && allBytes(name) { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+                 UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                true
             default:
-                return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+                false
             }
         }
     }
 
     /// Tab and printable ASCII only (a subset of what `validate` accepts).
     private static func isPlainValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { $0 == 0x09 || (0x20...0x7E).contains($0) }
+        allBytes(value) { $0 == 0x09 || (0x20...0x7E).contains($0) }
+    }
+
+    /// Whether every UTF-8 byte passes, read from the string's own storage when it has one.
+    private static func allBytes(_ text: String, _ accept: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(accept) } ?? text.utf8.allSatisfy(accept)
     }
 
     /// `headers.contains(name:)` without lower-casing every name on every lookup.
