@@ -122,7 +122,8 @@ extension CurlTransport {
         try handle.set(CURLOPT_URL, request.url, "CURLOPT_URL")
         try setMethodAndBody(request)
         for line in CurlHeaderLines.lines(for: request) {
-            guard let extended = curl_slist_append(headerList, line) else {
+            // curl copies the line; a native String's own NUL-terminated storage is handed over without a copy.
+            guard let extended = line.withCString({ curl_slist_append(headerList, $0) }) else {
                 throw CurlCallFailure(code: CURLE_OUT_OF_MEMORY, call: "curl_slist_append")
             }
             headerList = extended
