@@ -33,6 +33,8 @@ final class InputFetcher {
         /// Largest body accepted; 0 = no limit.
         var maxBytes = 256 * 1024 * 1024
         var api = PostmanAPI(key: nil)
+        /// Whether origins carry the SHA-256 of the bytes (`run.sources` of the JSON report, `carrier fetch`).
+        var hashesInputs = true
 
         /// From the command line and `$POSTMAN_API_KEY`.
         init(options: RunCommandOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -120,7 +122,7 @@ final class InputFetcher {
 
     private func origin(_ role: InputRole, _ source: InputSource, _ bytes: [UInt8]) -> InputOrigin {
         InputOrigin(role: role.rawValue, kind: source.kindName, location: source.display,
-                    sha256: LibcryptoDigest.sha256(bytes).hexString, size: bytes.count)
+                    sha256: settings.hashesInputs ? LibcryptoDigest.sha256(bytes).hexString : nil, size: bytes.count)
     }
 
     /// One GET. With an API key: `X-Api-Key` carries it and redirects are not followed (the header would go

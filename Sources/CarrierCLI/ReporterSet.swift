@@ -96,6 +96,10 @@ struct ReporterSet {
     /// Spools each finished execution into the streamed file reports.
     var executionSink: (ItemExecution, RunRecord) -> Void {
         { [jsonStream, junitStream, redaction] execution, record in
+            guard jsonStream != nil || junitStream != nil else {
+                redaction.learnCredentials(of: execution)
+                return
+            }
             let execution = redaction.streamedExecution(execution)
             jsonStream?.add(execution)
             junitStream?.add(execution, record: record)

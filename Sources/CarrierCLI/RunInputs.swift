@@ -27,7 +27,11 @@ struct RunInputs: Sendable {
     /// fetching what is not local; `environment` is set per run.
     static func load(_ options: RunCommandOptions,
                      fetcher: InputFetcher? = nil) throws(CLIError) -> (inputs: RunInputs, environments: [EnvironmentSource]) {
-        let fetcher = fetcher ?? InputFetcher(settings: .init(options: options), makeTransport: InputFetcher.curlTransport)
+        var settings = InputFetcher.Settings(options: options)
+        // Only the JSON report shows the inputs' SHA-256. The first digest starts libcrypto's provider machinery:
+        // a fifth of the start-up instructions of a run without it.
+        settings.hashesInputs = options.reporters.contains("json")
+        let fetcher = fetcher ?? InputFetcher(settings: settings, makeTransport: InputFetcher.curlTransport)
         let loader = InputLoader(fetcher: fetcher)
         func source(_ text: String, _ role: InputRole) throws(CLIError) -> InputSource {
             try InputSource.parse(text, role: role, apiKeyAvailable: fetcher.hasAPIKey)

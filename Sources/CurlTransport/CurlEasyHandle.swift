@@ -40,6 +40,9 @@ final class CurlEasyHandle {
         try curlCheck(ccurl_setopt_pointer(raw, CURLOPT_ERRORBUFFER, errorBuffer), "curl_easy_setopt(CURLOPT_ERRORBUFFER)")
     }
 
+    /// Forgets the last failure's message, for a transfer on a handle that was not reset.
+    func clearErrorMessage() { errorBuffer[0] = 0 }
+
     /// The detailed message of the last failure, or curl's generic text for `code`.
     func errorMessage(for code: CURLcode) -> String {
         let detail = String(cString: errorBuffer)

@@ -22,11 +22,13 @@ extension CurlTransport {
             do throws(CurlCallFailure) {
                 try curlCheck(curl_easy_perform(handle.raw), "curl_easy_perform")
             } catch {
+                configuredSetup = nil
                 return .failure(TransportError(curl: failureContext(error.code, request: request, recorder: recorder)))
             }
             // libcurl quirk: a connection closed in the middle of the response head ends the transfer with
             // CURLE_OK, the unfinished header line dropped. Node calls that a hang-up; so do we.
             guard recorder.headEnded else {
+                configuredSetup = nil
                 return .failure(TransportError(kind: .connectionClosed, code: "ECONNRESET", message: "socket hang up"))
             }
             return .success(HopResponse(
@@ -38,12 +40,24 @@ extension CurlTransport {
 
     private func configure(_ request: PreparedRequest, recorder: ExchangeRecorder, caBundle: [UInt8]?,
                            headerList: inout UnsafeMutablePointer<curl_slist>?) throws(CurlCallFailure) {
-        let raw = handle.raw
         let options = request.options
+        let proxy = proxies.proxy(forScheme: URLParts(request.url)?.scheme ?? "http") ?? ""
+        let setup = HandleSetup(request, proxy: proxy, noProxy: proxies.noProxy)
+        // Until this configuration succeeds and its transfer ends well, the next one starts from a reset.
+        let previous = configuredSetup
+        configuredSetup = nil
+        if let previous, previous.sendsLike(setup) {
+            // libcurl quirk: options stay set from one transfer to the next on a reused handle; only those that
+            // differ per request are set again. The rest (reset, defaults, callbacks, TLS, proxy) was a tenth of
+            // the transport's instructions per request.
+            handle.clearErrorMessage()
+            try configurePerRequest(request, recorder: recorder, headerList: &headerList)
+            configuredSetup = setup
+            return
+        }
         try handle.reset()
         // Signals are useless to us and unsafe in a threaded program; timeouts still work without them.
         try handle.set(CURLOPT_NOSIGNAL, true, "CURLOPT_NOSIGNAL")
-        try handle.set(CURLOPT_URL, request.url, "CURLOPT_URL")
         // The URL is already encoded the way Postman encodes it; without PATH_AS_IS curl would squash `/../`
         // and `/./` segments.
         try handle.set(CURLOPT_PATH_AS_IS, true, "CURLOPT_PATH_AS_IS")
@@ -55,29 +69,19 @@ extension CurlTransport {
         // the request's own Accept-Encoding (or none) is what goes out while the body is still decoded.
         try handle.set(CURLOPT_ACCEPT_ENCODING, "", "CURLOPT_ACCEPT_ENCODING")
 
-        try setMethodAndBody(request)
-        for line in CurlHeaderLines.lines(for: request) {
-            guard let extended = curl_slist_append(headerList, line) else {
-                throw CurlCallFailure(code: CURLE_OUT_OF_MEMORY, call: "curl_slist_append")
-            }
-            headerList = extended
-        }
-        try handle.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList), "CURLOPT_HTTPHEADER")
-
-        let context = Unmanaged.passUnretained(recorder).toOpaque()
+        try configurePerRequest(request, recorder: recorder, headerList: &headerList)
+        let raw = handle.raw
         try curlCheck(ccurl_setopt_data_callback(raw, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             guard let context else { return 0 }
             let recorder = Unmanaged<ExchangeRecorder>.fromOpaque(context).takeUnretainedValue()
             return recorder.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
         }, "curl_easy_setopt(CURLOPT_WRITEFUNCTION)")
-        try handle.set(CURLOPT_WRITEDATA, pointer: context, "CURLOPT_WRITEDATA")
         try curlCheck(ccurl_setopt_data_callback(raw, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             guard let context else { return 0 }
             let recorder = Unmanaged<ExchangeRecorder>.fromOpaque(context).takeUnretainedValue()
             recorder.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
         }, "curl_easy_setopt(CURLOPT_HEADERFUNCTION)")
-        try handle.set(CURLOPT_HEADERDATA, pointer: context, "CURLOPT_HEADERDATA")
         // libcurl quirk: the debug callback, the only place the request head is shown as sent, runs only
         // with VERBOSE on; with a callback installed nothing is printed.
         try curlCheck(ccurl_setopt_debug_callback(raw) { _, type, data, size, context in
@@ -86,7 +90,6 @@ extension CurlTransport {
             recorder.receiveSentHead(UnsafeRawBufferPointer(start: data, count: size))
             return 0
         }, "curl_easy_setopt(CURLOPT_DEBUGFUNCTION)")
-        try handle.set(CURLOPT_DEBUGDATA, pointer: context, "CURLOPT_DEBUGDATA")
         try handle.set(CURLOPT_VERBOSE, true, "CURLOPT_VERBOSE")
 
         if options.timeoutMilliseconds > 0 {
@@ -104,7 +107,32 @@ extension CurlTransport {
             try handle.set(CURLOPT_PASSWORD, ntlm.password, "CURLOPT_PASSWORD")
         }
         try configureTLS(options, caBundle: caBundle)
-        try configureProxy(for: request.url)
+        // Always set, even to "" (= no proxy): otherwise curl would consult the environment on its own terms.
+        try handle.set(CURLOPT_PROXY, proxy, "CURLOPT_PROXY")
+        if let noProxy = proxies.noProxy {
+            try handle.set(CURLOPT_NOPROXY, noProxy, "CURLOPT_NOPROXY")
+        }
+        configuredSetup = setup
+    }
+
+    /// What changes from one request to the next: URL, method and body, header lines, and the recorder the
+    /// callbacks write to.
+    private func configurePerRequest(_ request: PreparedRequest, recorder: ExchangeRecorder,
+                                     headerList: inout UnsafeMutablePointer<curl_slist>?) throws(CurlCallFailure) {
+        try handle.set(CURLOPT_URL, request.url, "CURLOPT_URL")
+        try setMethodAndBody(request)
+        for line in CurlHeaderLines.lines(for: request) {
+            // curl copies the line; a native String's own NUL-terminated storage is handed over without a copy.
+            guard let extended = line.withCString({ curl_slist_append(headerList, $0) }) else {
+                throw CurlCallFailure(code: CURLE_OUT_OF_MEMORY, call: "curl_slist_append")
+            }
+            headerList = extended
+        }
+        try handle.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList), "CURLOPT_HTTPHEADER")
+        let context = Unmanaged.passUnretained(recorder).toOpaque()
+        try handle.set(CURLOPT_WRITEDATA, pointer: context, "CURLOPT_WRITEDATA")
+        try handle.set(CURLOPT_HEADERDATA, pointer: context, "CURLOPT_HEADERDATA")
+        try handle.set(CURLOPT_DEBUGDATA, pointer: context, "CURLOPT_DEBUGDATA")
     }
 
     /// libcurl picks the method from how the body is given; CUSTOMREQUEST only renames it on the wire.
@@ -166,15 +194,6 @@ extension CurlTransport {
         return .success(bundle)
     }
 
-    /// Always set, even to "" (= no proxy): otherwise curl would consult the environment on its own terms.
-    private func configureProxy(for url: String) throws(CurlCallFailure) {
-        let scheme = URLParts(url)?.scheme ?? "http"
-        try handle.set(CURLOPT_PROXY, proxies.proxy(forScheme: scheme) ?? "", "CURLOPT_PROXY")
-        if let noProxy = proxies.noProxy {
-            try handle.set(CURLOPT_NOPROXY, noProxy, "CURLOPT_NOPROXY")
-        }
-    }
-
     /// curl's *_TIME_T values are microseconds from the start of the perform, each phase ending later.
     private func readTimings() -> ResponseTimings {
         func ms(_ item: CURLINFO) -> Double { Double(handle.info(offset: item)) / 1000 }
@@ -214,5 +233,33 @@ extension CurlTransport {
         }
         return TransportError(kind: .other, code: "ECURL\(failure.code.rawValue)",
                               message: "\(failure.call) failed: \(curlDescription(failure.code))")
+    }
+}
+
+/// Everything `configure` sets on the handle that is the same for many requests. Two requests with the same setup
+/// differ on the handle only in URL, method and body, header lines and the recorder.
+struct HandleSetup {
+    private let texts: [String?]
+    private let numbers: [Int]
+
+    init(_ request: PreparedRequest, proxy: String, noProxy: String?) {
+        let options = request.options
+        texts = [request.method, options.extraCACertificatesPath, options.clientCertificatePath, options.clientKeyPath,
+                 options.clientKeyPassphrase, proxy, noProxy]
+        numbers = [request.body == nil ? 0 : 1, options.timeoutMilliseconds, options.insecureHTTPParser ? 1 : 0,
+                   options.verifyTLS ? 1 : 0, options.ntlmCredentials == nil ? 0 : 1]
+    }
+
+    /// Same setup, texts compared as bytes (String's == holds canonically equivalent paths equal). NTLM is never
+    /// carried over: its handshake state belongs to the connection and to a fresh handle setup.
+    func sendsLike(_ other: HandleSetup) -> Bool {
+        numbers == other.numbers && numbers[4] == 0 && texts.count == other.texts.count
+            && zip(texts, other.texts).allSatisfy { a, b in
+                switch (a, b) {
+                case (nil, nil): true
+                case let (a?, b?): a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+                default: false
+                }
+            }
     }
 }

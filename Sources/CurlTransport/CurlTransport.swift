@@ -10,6 +10,8 @@ package final class CurlTransport: HTTPTransport {
     private var jar = CookieJar()
     /// System CA bundle + an extra CA file, keyed by the extra file's path (read once per run).
     var caBundles: [String: [UInt8]] = [:]
+    /// The setup the handle holds from the last request, `nil` when the next request must start from a reset.
+    var configuredSetup: HandleSetup?
     /// Seconds since 1970, for cookie expiry.
     private let now: () -> Double
 

@@ -42,7 +42,7 @@ final class ExchangeRecorder {
         }
         let line = HeadBytes.withoutLineEnd(bytes, 0..<bytes.count)
         if bytes[line].starts(with: "HTTP/".utf8) {
-            parseStatusLine(HeadBytes.text(bytes, line))
+            parseStatusLine(bytes, line)
             headEnded = false
             return
         }
@@ -62,10 +62,12 @@ final class ExchangeRecorder {
         sentHead.append(contentsOf: bytes)
     }
 
-    private func parseStatusLine(_ line: String) {
+    private func parseStatusLine(_ bytes: UnsafeRawBufferPointer, _ line: Range<Int>) {
         headers.removeAll()
-        let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        httpVersion = fields.first.map(String.init) ?? "HTTP/1.1"
+        let fields = bytes[line].allSatisfy({ $0 < 0x80 })
+            ? HeadBytes.splitOnSpaces(bytes, line, maxSplits: 2).map { HeadBytes.text(bytes, $0) }
+            : HeadBytes.text(bytes, line).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        httpVersion = fields.first ?? "HTTP/1.1"
         code = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
         reason = fields.count > 2 ? fields[2].trimmingSpaces() : ""
     }
@@ -73,16 +75,21 @@ final class ExchangeRecorder {
     /// The sent head split into method, target and headers, or `nil` when curl reported none.
     func parsedSentHead() -> (method: String, headers: [HTTPHeader])? {
         guard !sentHead.isEmpty else { return nil }
-        let lines = HeadBytes.lines(sentHead)
-        // The method is the request line's first space-separated word.
-        guard let requestLine = lines.first,
-              let methodStart = sentHead[requestLine].firstIndex(where: { $0 != HeadBytes.space }) else { return nil }
-        let methodEnd = sentHead[methodStart..<requestLine.upperBound].firstIndex(of: HeadBytes.space) ?? requestLine.upperBound
-        var sent: [HTTPHeader] = []
-        for line in lines.dropFirst() {
-            if line.isEmpty { break }
-            if let field = HeadBytes.field(sentHead, line) { sent.append(field) }
+        // Read through a buffer pointer: indexing the stored array went through its bounds and access checks
+        // for every byte of every head.
+        return sentHead.withUnsafeBufferPointer { head -> (method: String, headers: [HTTPHeader])? in
+            let lines = HeadBytes.lines(head)
+            // The method is the request line's first space-separated word.
+            guard let requestLine = lines.first,
+                  let methodStart = head[requestLine].firstIndex(where: { $0 != HeadBytes.space }) else { return nil }
+            let methodEnd = head[methodStart..<requestLine.upperBound].firstIndex(of: HeadBytes.space) ?? requestLine.upperBound
+            var sent: [HTTPHeader] = []
+            sent.reserveCapacity(lines.count)
+            for line in lines.dropFirst() {
+                if line.isEmpty { break }
+                if let field = HeadBytes.field(head, line) { sent.append(field) }
+            }
+            return (HeadBytes.text(head, methodStart..<methodEnd), sent)
         }
-        return (HeadBytes.text(sentHead, methodStart..<methodEnd), sent)
     }
 }

@@ -42,6 +42,24 @@ enum HeadBytes {
         return start..<end
     }
 
+    /// What `split(separator: " ", maxSplits:, omittingEmptySubsequences: true)` gives for ASCII text, as ranges:
+    /// a status line is split on every response, and splitting a String goes Character by Character. The last
+    /// part is the rest of the line after the separator that ended the part before, its own spaces kept.
+    static func splitOnSpaces(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, maxSplits: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound, parts.count < maxSplits {
+            if bytes[index] == space {
+                if start < index { parts.append(start..<index) }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < range.upperBound { parts.append(start..<range.upperBound) }
+        return parts
+    }
+
     static func text<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> String
     where Bytes.Index == Int {
         String(decoding: bytes[range], as: UTF8.self)

@@ -17,12 +17,15 @@ package final class CLIReporter: RunObserver {
     /// Response statistics as items finish, for a record that does not keep its executions (streamed reports).
     private var timings = RunTimingsAccumulator()
     private var itemsFinished = 0
+    /// The lines of the event being printed, written when it is done.
+    private var pending = ""
 
     /// - Parameters:
     ///   - options: the `--reporter-cli-*` switches, colour and Unicode already resolved.
     ///   - redactor: applied to every piece of text before it is written (identity by default).
     ///   - clock: milliseconds since 1970, read only for `showTimestamps`.
-    ///   - write: the sink; the CLI passes standard output. Called with whole lines, each ending in `\n`.
+    ///   - write: the sink; the CLI passes standard output. Called once per event that prints, with its whole
+    ///     lines, each ending in `\n`.
     package init(options: CLIReporterOptions = CLIReporterOptions(),
                  redactor: @escaping (String) -> String = { $0 },
                  clock: @escaping () -> Double = { Date().timeIntervalSince1970 * 1000 },
@@ -37,6 +40,11 @@ package final class CLIReporter: RunObserver {
     /// Prints what the event shows; at `runFinished` the summary and failure list.
     package func observe(_ event: RunEvent) {
         guard !options.silent else { return }
+        // An event's lines leave in one write: a plain run printed five lines per iteration, each its own syscall.
+        defer {
+            if !pending.isEmpty { write(pending) }
+            pending = ""
+        }
         switch event {
         case .runStarted(let info):
             if !options.noBanner { line("carrier"); line("") }
@@ -87,7 +95,10 @@ package final class CLIReporter: RunObserver {
         }
     }
 
-    private func line(_ text: String) { write(text + "\n") }
+    private func line(_ text: String) {
+        pending += text
+        pending += "\n"
+    }
 
     private func itemStarted(_ item: ItemReference) {
         // Like Newman: the folder line sits right above its first item, root items get no folder line.

@@ -19,9 +19,16 @@ package enum HostEncoding {
     /// a plain run put that at 4% of the CPU): lower-case ASCII letters, digits, `-` and `.`, with a last label that
     /// starts with a letter (so it cannot be a number), or a canonical dotted quad.
     static func isAlreadyASCIIForm(_ host: String) -> Bool {
+        if let answer = host.utf8.withContiguousStorageIfAvailable(isAlreadyASCIIForm) { return answer }
+        var contiguous = host
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable(isAlreadyASCIIForm) ?? false
+    }
+
+    private static func isAlreadyASCIIForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lastLabelStart: UInt8?
         var labelStart = true
-        for byte in host.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
                 if labelStart { lastLabelStart = byte }
@@ -33,11 +40,27 @@ package enum HostEncoding {
             }
         }
         if let first = lastLabelStart, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            guard let value = Int(part), value <= 255, part.count <= 3 else { return false }
-            return part == "0" || !part.hasPrefix("0")
+        // Four parts between dots, read in place: splitting into Strings and parsing them with Int was most of a
+        // plain run's host encoding.
+        var parts = 0
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+            parts += 1
+            guard parts <= 4, isCanonicalQuadPart(bytes[start..<index]) else { return false }
+            start = index + 1
         }
+        return parts == 4
+    }
+
+    /// What `Int(part)` reads as at most 255, in at most 3 characters, without a leading zero unless it is `0`.
+    /// The caller has let through only `a-z`, `0-9`, `-` and `.`, so `-` is the only sign `Int` could see.
+    private static func isCanonicalQuadPart(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = part.first, part.count <= 3 else { return false }
+        let digits = first == UInt8(ascii: "-") ? part.dropFirst() : part
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        guard first == UInt8(ascii: "-") || value <= 255 else { return false }
+        return part.count == 1 || first != UInt8(ascii: "0")
     }
 
     /// `nil` when the host is not a valid domain (Node's `url.domainToASCII` gives `''`).

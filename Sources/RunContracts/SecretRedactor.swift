@@ -127,16 +127,69 @@ package final class SecretRedactor: @unchecked Sendable {
         return result
     }
 
-    /// Whether a header's value is masked whatever it holds.
-    package func isSensitiveHeader(_ name: String) -> Bool {
-        let lower = name.lowercased()
+    /// Whether no secret is known yet, so `redact` would give back any text unchanged.
+    package var isEmpty: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return SecretRedactor.sensitiveHeaders.contains(lower) || extraSensitiveHeaders.contains(lower)
+        return forms.isEmpty
     }
+
+    /// Whether a header's value is masked whatever it holds.
+    package func isSensitiveHeader(_ name: String) -> Bool { sensitiveHeaderNames().contains(name) }
+
+    /// The names whose header values are masked, as they stand now: for checking many headers under one lock.
+    package func sensitiveHeaderNames() -> SensitiveHeaderNames {
+        lock.lock()
+        defer { lock.unlock() }
+        return SensitiveHeaderNames(extra: extraSensitiveHeaders)
+    }
+
+    /// Whether an ASCII name is one of `sensitiveHeaders`, compared ignoring ASCII case; `nil` for a name with
+    /// other characters, whose lower-cased form may still be ASCII (the Kelvin sign lower-cases to `k`).
+    static func isStandardSensitiveHeader(_ name: String) -> Bool? {
+        if let answer = name.utf8.withContiguousStorageIfAvailable(isStandardSensitiveHeader) { return answer }
+        var contiguous = name
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable(isStandardSensitiveHeader) ?? nil
+    }
+
+    private static func isStandardSensitiveHeader(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var all: UInt8 = 0
+        for byte in bytes { all |= byte }
+        guard all < 0x80 else { return nil }
+        for candidate in sensitiveHeaderBytes where candidate.count == bytes.count {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let lower = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                guard lower == candidate[index] else { break }
+                index += 1
+            }
+            if index == bytes.count { return true }
+        }
+        return false
+    }
+
+    private static let sensitiveHeaderBytes: [[UInt8]] = sensitiveHeaders.map { Array($0.utf8) }
 
     /// A header's value as reports may show it.
     package func redactHeader(name: String, value: String) -> String {
         isSensitiveHeader(name) ? SecretRedactor.mask : redact(value)
+    }
+}
+
+/// `SecretRedactor.sensitiveHeaders` and the names auth blocks added, at one moment of the run.
+package struct SensitiveHeaderNames: Sendable {
+    /// Lower-cased.
+    let extra: Set<String>
+
+    package func contains(_ name: String) -> Bool {
+        // Every header of every request and response is asked about several times per report; lower-casing each
+        // name and hashing it was a seventh of a plain run's instructions.
+        if let standard = SecretRedactor.isStandardSensitiveHeader(name) {
+            return standard || (!extra.isEmpty && extra.contains(name.lowercased()))
+        }
+        let lower = name.lowercased()
+        return SecretRedactor.sensitiveHeaders.contains(lower) || extra.contains(lower)
     }
 }

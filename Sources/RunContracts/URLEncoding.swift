@@ -25,13 +25,25 @@ package enum URLEncoding {
 
     /// A set of ASCII bytes to percent-encode, on top of C0 controls, DEL and non-ASCII bytes.
     package struct EncodeSet: Sendable {
-        private let bytes: Set<UInt8>
-        package init(_ characters: String) { bytes = Set(characters.utf8) }
+        // One bit per ASCII byte: a Set<UInt8> hashed every byte of every URL, most of the encoder's time.
+        private let low: UInt64
+        private let high: UInt64
+        package init(_ characters: String) { self.init(low: 0, high: 0, adding: characters) }
         package func extended(_ characters: String) -> EncodeSet {
-            EncodeSet(bytes.union(characters.utf8))
+            EncodeSet(low: low, high: high, adding: characters)
         }
-        private init(_ bytes: Set<UInt8>) { self.bytes = bytes }
-        package func contains(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F || bytes.contains(byte) }
+        private init(low: UInt64, high: UInt64, adding characters: String) {
+            var low = low, high = high
+            for byte in characters.utf8 where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+            self.low = low
+            self.high = high
+        }
+        package func contains(_ byte: UInt8) -> Bool {
+            if byte < 0x20 || byte >= 0x7F { return true }
+            return byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
+        }
     }
 
     /// WHATWG fragment set.
@@ -49,6 +61,7 @@ package enum URLEncoding {
 
     /// The text with every byte of the set written as `%XX` (upper-case hex).
     package static func percentEncode(_ text: String, _ set: EncodeSet) -> String {
+        if !text.utf8.contains(where: set.contains) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {

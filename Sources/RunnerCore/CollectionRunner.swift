@@ -16,6 +16,7 @@ package final class CollectionRunner {
     private let observers: [RunObserver]
     private let clock: RunClock
     private let redactor: SecretRedactor?
+    private let urlMemo = ParsedURLMemo()
     /// Variables as they stand; scripts change them and exports read them after the run.
     package private(set) var scopes: VariableScopes
     private var record: RunRecord
@@ -156,7 +157,8 @@ package final class CollectionRunner {
         do {
             let built = try RequestBuilder.build(request, auth: planned.effectiveAuth,
                                                  protocolProfileBehavior: planned.protocolProfileBehavior,
-                                                 resolver: resolver, settings: options.buildSettings)
+                                                 resolver: resolver, settings: options.buildSettings,
+                                                 urlMemo: urlMemo)
             var (prepared, result) = send(built, reference: reference)
             // An auth may ask for the request again after reading the response (Digest's 401 challenge).
             var auth = planned.effectiveAuth
@@ -166,7 +168,8 @@ package final class CollectionRunner {
                 else { break }
                 auth = next
                 let rebuilt = try RequestBuilder.build(request, auth: next, protocolProfileBehavior: planned.protocolProfileBehavior,
-                                                       resolver: resolver, settings: options.buildSettings)
+                                                       resolver: resolver, settings: options.buildSettings,
+                                                       urlMemo: urlMemo)
                 (prepared, result) = send(rebuilt, reference: reference)
             }
             execution.request = (try? result.get().sentRequest) ?? prepared

@@ -53,10 +53,13 @@ package enum RequestBuilder {
     /// Builds the request the runner sends. `auth` is the effective (inherited) auth, `protocolProfileBehavior` the
     /// merged behaviour (see `mergeProtocolProfileBehavior`). The URL is resolved as text and parsed again, so a
     /// variable may hold several URL parts (`{{baseUrl}}` = `http://host:8080/api`).
+    /// `urlMemo`: the runner's, so a URL that resolves to the same text as the last one is not parsed again.
     package static func build(_ definition: RequestDefinition, auth: Auth?, protocolProfileBehavior: JSONObject,
-                              resolver: VariableResolver, settings: RequestBuildSettings) throws(RequestBuildError) -> BuiltRequest {
+                              resolver: VariableResolver, settings: RequestBuildSettings,
+                              urlMemo: ParsedURLMemo? = nil) throws(RequestBuildError) -> BuiltRequest {
         let resolved = VariableResolution(resolver: resolver)
-        let url = RequestURL.parse(resolver.resolve(sendableURL(definition.url).toString()))
+        let text = resolver.resolve(sendableURL(definition.url).toString())
+        let url = urlMemo?.parse(text) ?? RequestURL.parse(text)
         return try assemble(method: resolver.resolve(definition.method), url: url,
                             headers: definition.headers.map(resolved.keyValue), body: definition.body.map(resolved.body),
                             auth: auth.map(resolved.auth), protocolProfileBehavior: protocolProfileBehavior,
@@ -124,6 +127,29 @@ package enum RequestBuilder {
         var parsed = RequestURL.parse(url.raw)
         if !url.pathVariables.isEmpty { parsed.pathVariables = url.pathVariables }
         return parsed
+    }
+}
+
+/// The URL text parsed last and what it gave. A run sends the same URL again and again, and parsing depends on
+/// nothing but the text's bytes. Not thread-safe: one per runner.
+package final class ParsedURLMemo {
+    private var last: (text: String, url: RequestURL)?
+    package init() {}
+
+    func parse(_ text: String) -> RequestURL {
+        // Compared as bytes: String's == holds canonically equivalent texts equal, which encode differently.
+        if let last, Self.sameBytes(last.text, text) { return last.url }
+        let url = RequestURL.parse(text)
+        last = (text, url)
+        return url
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+        } ?? nil
+        return compared ?? a.utf8.elementsEqual(b.utf8)
     }
 }
 

@@ -49,4 +49,20 @@ struct HeadBytesTests {
         let lines = HeadBytes.lines(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
         #expect(lines == ["a", "", "b\nc", ""])
     }
+
+    @Test("status lines split on bytes as String's split(maxSplits: 2) splits them")
+    func statusLineSplit() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = [" ", "a", "1", "\t", "/"]
+        for _ in 0..<5_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let bytes = Array(text.utf8)
+            let ranges = bytes.withUnsafeBytes { HeadBytes.splitOnSpaces($0, 0..<bytes.count, maxSplits: 2) }
+            let parts = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+            #expect(parts == text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init), "\(text)")
+        }
+        let recorder = ExchangeRecorder(maxBodyBytes: 0)
+        feed(recorder, ["HTTP/1.1  404   Not  Found \r\n"])
+        #expect(recorder.httpVersion == "HTTP/1.1" && recorder.code == 404 && recorder.reason == "Not  Found")
+    }
 }

@@ -204,3 +204,20 @@ struct RequestBuilderTests {
         #expect(try BuildFixture.url(definition, variables: ["p": "x"]) == "http://h/x")
     }
 }
+
+@Suite("The runner's memo of the last parsed URL")
+struct ParsedURLMemoTests {
+    @Test("the same text gives what parsing gives; other bytes are parsed anew, canonically equivalent or not")
+    func memo() {
+        let memo = ParsedURLMemo()
+        let first = "http://127.0.0.1:8080/caf\u{E9}/a?q=1"
+        #expect(memo.parse(first) == RequestURL.parse(first))
+        #expect(memo.parse(first) == RequestURL.parse(first))
+        let decomposed = "http://127.0.0.1:8080/cafe\u{301}/a?q=1"
+        #expect(decomposed == first)  // Swift's String == holds them equal; their bytes differ
+        let parsed = memo.parse(decomposed)
+        #expect(Array(parsed.path[0].utf8) == Array("cafe\u{301}".utf8))
+        #expect(Array(parsed.raw.utf8) == Array(decomposed.utf8))
+        #expect(memo.parse("http://other/x").host == ["other"])
+    }
+}

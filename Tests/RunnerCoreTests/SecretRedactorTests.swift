@@ -44,6 +44,20 @@ struct SecretRedactorTests {
         #expect(redactor.redactHeader(name: "Accept", value: "*/*") == "*/*")
     }
 
+    @Test("credential header names match ignoring case, whole, and by their lower-cased form when not ASCII")
+    func sensitiveHeaderNames() {
+        let redactor = SecretRedactor()
+        for name in ["Authorization", "PROXY-AUTHORIZATION", "cookie", "Set-Cookie", "coo\u{212A}ie"] {
+            #expect(redactor.isSensitiveHeader(name), "\(name)")
+        }
+        for name in ["Cookies", "cookieXXXXXXX", "Cooki", "Set-Cookie2", "Accept", "", "x-api-key", "Auth\u{00E9}rization"] {
+            #expect(!redactor.isSensitiveHeader(name), "\(name)")
+        }
+        redactor.learn([.sensitiveHeader("X-Api-Key")])
+        #expect(redactor.isSensitiveHeader("X-API-KEY"))
+        #expect(!redactor.isSensitiveHeader("X-Api-Keys"))
+    }
+
     @Test("very short values are not masked, so reports stay readable")
     func shortValues() {
         let redactor = SecretRedactor(values: ["1", "ab", "abc"])

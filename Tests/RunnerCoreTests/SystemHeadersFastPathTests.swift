@@ -7,10 +7,10 @@ import RunContracts
 struct SystemHeadersFastPathTests {
     @Test("header names compare as lower-cased text does", arguments: [
         ("Content-Type", "content-type"), ("HOST", "host"), ("X-A", "X-B"), ("Host", "Hos"), ("@", "`"), ("[", "{"),
-        ("Ünïcode", "üNÏCODE"), ("Straße", "STRASSE"), ("", ""), ("a", ""),
+        ("Ünïcode", "üNÏCODE"), ("Straße", "STRASSE"), ("", ""), ("a", ""), ("Coo\u{212A}ie", "cookie"), ("k", "\u{212A}"),
     ])
     func sameNameAgrees(pair: (String, String)) {
-        #expect(SystemHeaders.sameName(pair.0, pair.1) == (pair.0.lowercased() == pair.1.lowercased()))
+        #expect(HTTPHeader.sameName(pair.0, pair.1) == (pair.0.lowercased() == pair.1.lowercased()))
     }
 
     @Test("repeated names still travel together at the first one's place; distinct names keep their order")

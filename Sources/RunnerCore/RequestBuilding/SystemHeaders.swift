@@ -20,7 +20,7 @@ struct SystemHeaders {
             ("User-Agent", userAgent), ("Accept", "*/*"), ("Cache-Control", "no-cache"), ("Postman-Token", token),
             ("Host", url.hostHeader), ("Accept-Encoding", "gzip, deflate, br"), ("Connection", "keep-alive"),
         ]
-        for (name, value) in system where !disabled.contains(name.lowercased()) && !SystemHeaders.has(headers, name) {
+        for (name, value) in system where !isDisabled(name) && !SystemHeaders.has(headers, name) {
             headers.append(HTTPHeader(name, value))
         }
         headers = SystemHeaders.groupedByName(headers)
@@ -39,6 +39,9 @@ struct SystemHeaders {
         }
         return headers
     }
+
+    /// Lower-cases the name only when some system header is disabled, which few requests ask for.
+    private func isDisabled(_ name: String) -> Bool { !disabled.isEmpty && disabled.contains(name.lowercased()) }
 
     /// Node's checks before sending, with its messages: names must be HTTP tokens; values may hold tab and
     /// printable Latin-1 only (a newline would split the header, a character above U+00FF cannot be sent).
@@ -61,34 +64,32 @@ struct SystemHeaders {
 
     /// An HTTP token of ASCII letters, digits and `!#$%&'*+-.^_`|~` (what `validate` accepts, decided on bytes).
     private static func isPlainToken(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
+        !name.isEmpty && allBytes(name) { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+                 UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+                 UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                true
             default:
-                return "!#$%&'*+-.^_`|~".utf8.contains(byte)
+                false
             }
         }
     }
 
     /// Tab and printable ASCII only (a subset of what `validate` accepts).
     private static func isPlainValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { $0 == 0x09 || (0x20...0x7E).contains($0) }
+        allBytes(value) { $0 == 0x09 || (0x20...0x7E).contains($0) }
     }
 
-    /// `headers.contains(name:)` without lower-casing every name on every lookup: ASCII names compare byte by
-    /// byte ignoring case; anything else falls back to the lower-cased comparison.
+    /// Whether every UTF-8 byte passes, read from the string's own storage when it has one.
+    private static func allBytes(_ text: String, _ accept: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(accept) } ?? text.utf8.allSatisfy(accept)
+    }
+
+    /// `headers.contains(name:)` without lower-casing every name on every lookup.
     static func has(_ headers: [HTTPHeader], _ name: String) -> Bool {
-        headers.contains { sameName($0.name, name) }
-    }
-
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        let isASCII: (UInt8) -> Bool = { $0 < 0x80 }
-        guard a.utf8.allSatisfy(isASCII), b.utf8.allSatisfy(isASCII) else { return a.lowercased() == b.lowercased() }
-        guard a.utf8.count == b.utf8.count else { return false }
-        return zip(a.utf8, b.utf8).allSatisfy { x, y in
-            x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
-        }
+        headers.contains { HTTPHeader.sameName($0.name, name) }
     }
 
     /// The runtime hands headers to the client as an object, so repeated names (exact spelling) travel together
