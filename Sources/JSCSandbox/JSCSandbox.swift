@@ -102,7 +102,7 @@ package final class JSCSandbox: ScriptSandbox {
         let document = ContextJSON.document(for: invocation, legacy: legacy, legacyNames: compiled.legacyNames,
                                             scopes: state.scopes)
         let body = invocation.response.map { js.makeString(bytesOrDecoded: $0.body) } ?? js.undefined
-        if let failure = callRuntimeCatching("begin", [js.makeString(utf8: document.serializedUTF8()), body]) {
+        if let failure = callRuntimeCatching("begin", [js.makeString(bytesOrDecoded: document.serializedUTF8()), body]) {
             // Only a request the SDK shapes cannot take gets here; say so rather than run half set up.
             outcome.error = ScriptError(name: "SandboxError", message: "cannot prepare the script: \(failure)")
             return outcome

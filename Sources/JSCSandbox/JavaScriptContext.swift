@@ -81,14 +81,6 @@ final class JavaScriptContext {
         return JSValueMakeString(context, string)
     }
 
-    /// A JavaScript string from UTF-8 bytes that hold no NUL (serialized JSON escapes every control character).
-    func makeString(utf8 bytes: [UInt8]) -> JSValueRef {
-        let string = bytes.withUnsafeBufferPointer { JavaScriptContext.makeJSString(utf8: $0) }
-            ?? JavaScriptContext.makeJSString(String(decoding: bytes, as: UTF8.self))
-        defer { JSStringRelease(string) }
-        return JSValueMakeString(context, string)
-    }
-
     static func swiftString(_ string: JSStringRef) -> String {
         let length = JSStringGetLength(string)
         guard length > 0, let characters = JSStringGetCharactersPtr(string) else { return "" }

@@ -28,8 +28,8 @@ package enum ScriptSyntaxCheck {
         return ScriptError(name: name, message: message, line: line.map { max(1, min($0, source.split(separator: "\n", omittingEmptySubsequences: false).count)) })
     }
 
-    /// Ends a series of checks: the context and its virtual machine go, so a run does not hold it beside the
-    /// sandbox's own (1.5 MB more peak RSS when it was kept). The next check opens a new one.
+    /// Ends a series of checks: the context and its virtual machine go, so a run does not hold a second virtual
+    /// machine beside the sandbox's own. The next check opens a new one.
     package static func finishChecks() {
         checker.lock.lock()
         defer { checker.lock.unlock() }
